@@ -1,0 +1,82 @@
+"""Append-only audit events: who did what to which case or document, in which office, when.
+
+Rows are never updated or deleted by the application: `save()` refuses an update, `delete()`
+refuses, the admin is read-only, and a database trigger (migration 0002) refuses UPDATE and
+DELETE on both SQLite and PostgreSQL. Events carry ids and action codes, never personal data.
+"""
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from likeverd.core import clock
+
+
+class AuditAction(models.TextChoices):
+    VIEW = "view", _("viewed")
+    CREATE = "create", _("created")
+    CHANGE = "change", _("changed")
+    DOWNLOAD = "download", _("downloaded")
+    EXPORT = "export", _("exported")
+    SEARCH = "search", _("searched")
+    LIST = "list", _("listed")
+    LOGIN = "login", _("logged in")
+    LOGIN_FAILED = "login_failed", _("failed to log in")
+    LOGOUT = "logout", _("logged out")
+    DENIED = "denied", _("was refused")
+
+
+class AuditLogIsAppendOnly(Exception):
+    pass
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: Any) -> int:
+        raise AuditLogIsAppendOnly("audit events cannot be changed")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AuditLogIsAppendOnly("audit events cannot be deleted")
+
+
+class AuditEvent(models.Model):
+    occurred_at = models.DateTimeField(default=clock.now, db_index=True)
+    # Plain references (no database constraint, nothing cascades): the log outlives what it
+    # describes, and a cascade would have to update or delete rows of an append-only table.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.DO_NOTHING, db_constraint=False,
+        related_name="+",
+    )
+    actor_label = models.CharField(max_length=150, blank=True)
+    office = models.ForeignKey(
+        "accounts.Office", null=True, on_delete=models.DO_NOTHING, db_constraint=False,
+        related_name="+",
+    )
+    action = models.CharField(max_length=20, choices=AuditAction.choices)
+    # What was touched: a model label ("cases.Case") and its public id.
+    target_type = models.CharField(max_length=60, blank=True)
+    target_id = models.CharField(max_length=64, blank=True, db_index=True)
+    # The case a target belongs to, so a case's access history includes its documents.
+    case_id = models.CharField(max_length=64, blank=True, db_index=True)
+    # Structured, non-personal detail: field names changed, status codes, counts.
+    detail = models.JSONField(default=dict, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        indexes = [models.Index(fields=["office", "occurred_at"], name="audit_office_time")]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_type}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise AuditLogIsAppendOnly("audit events cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AuditLogIsAppendOnly("audit events cannot be deleted")

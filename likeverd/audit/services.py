@@ -1,0 +1,39 @@
+"""The one function that records audit events.
+
+Services call it inside their own transaction, so an event is stored if and only if the
+change it describes is; reads (views, downloads, exports, searches) record it directly.
+"""
+
+from typing import Any
+
+from django.db import models
+
+from likeverd.audit.models import AuditAction, AuditEvent
+
+
+def record_event(
+    *,
+    actor: Any,
+    office: Any,
+    action: AuditAction,
+    target: models.Model | None = None,
+    case: models.Model | None = None,
+    detail: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Record that `actor` did `action` to `target` (a model with `public_id`) in `office`."""
+    target_type = target._meta.label if target is not None else ""
+    target_id = str(getattr(target, "public_id", "")) if target is not None else ""
+    case_id = str(getattr(case, "public_id", "")) if case is not None else ""
+    if not case_id and target is not None and target._meta.label == "cases.Case":
+        case_id = target_id
+    is_person = actor is not None and getattr(actor, "is_authenticated", False)
+    return AuditEvent.objects.create(
+        actor=actor if is_person else None,
+        actor_label=actor.get_username() if is_person else "",
+        office=office,
+        action=action,
+        target_type=target_type,
+        target_id=target_id,
+        case_id=case_id,
+        detail=detail or {},
+    )

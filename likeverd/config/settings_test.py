@@ -1,0 +1,33 @@
+"""Settings for the test suite: the production settings with fixed test secrets.
+
+DATABASE_URL still chooses the engine, so the same suite runs on SQLite and PostgreSQL.
+"""
+
+import os
+import tempfile
+
+os.environ.setdefault("LIKEVERD_SECRET_KEY", "test-secret-key-" + "x" * 40)
+os.environ.setdefault("LIKEVERD_DATA_KEY", "dGVzdC1kYXRhLWtleS10ZXN0LWRhdGEta2V5LTEyMzQ=")
+os.environ.setdefault("LIKEVERD_SSL_REDIRECT", "false")
+os.environ.setdefault("LIKEVERD_DATA_DIR", tempfile.mkdtemp(prefix="likeverd-test-"))
+# Playwright's sync API runs an event loop in the test thread; the database calls the
+# tests make between browser steps are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from likeverd.config.settings import *  # noqa: E402,F403
+from likeverd.config.settings import DATA_DIR  # noqa: E402
+
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+DOCUMENT_ROOT = DATA_DIR / "documents"
+LOGGING = {"version": 1, "disable_existing_loggers": False}
