@@ -63,6 +63,8 @@ def _secret(name: str) -> str:
 SECRET_KEY = _secret("LIKEVERD_SECRET_KEY")
 # The key for encryption at rest (32 bytes, URL-safe base64). See likeverd/core/crypto.py.
 DATA_KEY = _secret("LIKEVERD_DATA_KEY")
+# Earlier keys, comma-separated, still accepted for decryption after a rotation.
+DATA_KEYS_PREVIOUS = os.environ.get("LIKEVERD_DATA_KEYS_PREVIOUS", "")
 
 ALLOWED_HOSTS = _env_list(
     "LIKEVERD_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else ""

@@ -1,0 +1,97 @@
+"""Full-text search over encrypted text through a per-office blind index.
+
+Words of a case's searchable text (narrative, notes, party names, task titles, file names)
+are normalised and stored only as keyed 64-bit hashes (HMAC-SHA256 with a key derived from
+LIKEVERD_DATA_KEY and the office), so the database never holds the words. A query is
+hashed the same way and matched exactly; names are also indexed by their prefixes so a
+person can be found by the first letters of a name. See docs/adr/0003-search-over-encrypted-text.md.
+"""
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from django.db.models import Count, QuerySet
+
+from likeverd.accounts.models import Office
+from likeverd.cases.models import Case, SearchToken
+from likeverd.core.crypto import keyed_hash
+
+MIN_WORD = 2
+MAX_WORD = 40
+MIN_PREFIX = 3
+MAX_QUERY_WORDS = 8
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def words(text: str) -> set[str]:
+    normalised = unicodedata.normalize("NFKC", text).casefold()
+    return {w[:MAX_WORD] for w in _WORD.findall(normalised) if len(w) >= MIN_WORD}
+
+
+def name_words(name: str) -> set[str]:
+    """A name's words and their prefixes, so "Ami" finds "Amina"."""
+    found = set()
+    for word in words(name):
+        found.add(word)
+        found.update(word[:end] for end in range(MIN_PREFIX, len(word)))
+    return found
+
+
+def _scope(office: Office) -> str:
+    return f"search:{office.public_id}"
+
+
+def hashes_for(office: Office, terms: Iterable[str]) -> set[int]:
+    scope = _scope(office)
+    return {keyed_hash(term, scope=scope) for term in terms}
+
+
+def case_search_terms(case: Case) -> set[str]:
+    terms = words(case.narrative)
+    for party in case.parties.all():
+        if not party.is_anonymous:
+            terms |= name_words(party.name)
+        terms |= words(party.notes)
+    for event in case.events.all():
+        terms |= words(event.body)
+    for task in case.tasks.all():
+        terms |= words(task.title)
+    for document in case.documents.all():
+        terms |= words(document.filename)
+    return terms
+
+
+def reindex_case(case: Case) -> int:
+    """Replace the case's tokens with those of its current text; returns the token count."""
+    tokens = hashes_for(case.office, case_search_terms(case))
+    SearchToken.objects.filter(case=case).delete()
+    SearchToken.objects.bulk_create(
+        [SearchToken(office_id=case.office_id, case_id=case.pk, token=t) for t in tokens], batch_size=2000
+    )
+    return len(tokens)
+
+
+def index_text(case: Case, text: str, *, is_name: bool = False) -> None:
+    """Add the words of newly written text to the index (a note, a new party)."""
+    terms = name_words(text) if is_name else words(text)
+    SearchToken.objects.bulk_create(
+        [SearchToken(office_id=case.office_id, case_id=case.pk, token=t) for t in hashes_for(case.office, terms)],
+        ignore_conflicts=True,
+        batch_size=2000,
+    )
+
+
+def matching_case_ids(office: Office, query: str) -> "QuerySet[SearchToken, dict[str, int]] | None":
+    """Ids of the office's cases that contain every word of `query` (None: no usable words)."""
+    terms = sorted(words(query), key=len, reverse=True)[:MAX_QUERY_WORDS]
+    if not terms:
+        return None
+    tokens = hashes_for(office, terms)
+    return (
+        SearchToken.objects.filter(office=office, token__in=tokens)
+        .values("case_id")
+        .annotate(matched=Count("token"))
+        .filter(matched=len(tokens))
+        .values("case_id")
+    )

@@ -1,0 +1,180 @@
+"""Every read of cases for the screens: lists with filters and search, one case with its
+timeline, the dashboard, conflicts of interest. All start from permissions.visible_cases
+(office isolation and role), and reads of a case are recorded in the audit log.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from likeverd.accounts.viewer import Viewer, scope_to_office
+from likeverd.audit.models import AuditAction
+from likeverd.audit.services import record_event
+from likeverd.cases import search
+from likeverd.cases.models import Case, CaseEvent, CaseStatus, Document, Party, PartyRole, Task
+from likeverd.cases.permissions import visible_cases
+from likeverd.core import clock
+from likeverd.taxonomy.models import Term
+
+
+@dataclass
+class CaseFilters:
+    query: str = ""
+    status: str = ""
+    assigned_to: str = ""  # a person's public id, or "none" for unassigned
+    ground: str = ""  # a term code
+    area: str = ""
+    channel: str = ""
+    received_from: dt.date | None = None
+    received_to: dt.date | None = None
+
+    def used(self) -> list[str]:
+        return [name for name, value in vars(self).items() if value]
+
+
+def list_cases(*, viewer: Viewer, filters: CaseFilters | None = None) -> QuerySet[Case]:
+    filters = filters or CaseFilters()
+    cases = visible_cases(viewer)
+    if filters.status:
+        cases = cases.filter(status=filters.status)
+    if filters.assigned_to == "none":
+        cases = cases.filter(assigned_to__isnull=True)
+    elif filters.assigned_to:
+        cases = cases.filter(assigned_to__public_id=filters.assigned_to)
+    if filters.ground:
+        cases = cases.filter(grounds__code=filters.ground)
+    if filters.area:
+        cases = cases.filter(areas__code=filters.area)
+    if filters.channel:
+        cases = cases.filter(channel=filters.channel)
+    if filters.received_from:
+        cases = cases.filter(received_at__date__gte=filters.received_from)
+    if filters.received_to:
+        cases = cases.filter(received_at__date__lte=filters.received_to)
+    if filters.query.strip() and viewer.office is not None:
+        text = filters.query.strip()
+        matches = search.matching_case_ids(viewer.office, text)
+        condition = Q(number__icontains=text)
+        if matches is not None:
+            condition |= Q(pk__in=matches)
+        cases = cases.filter(condition)
+    if filters.used():
+        # The filters are recorded by name only: a search text may itself be personal data.
+        record_event(actor=viewer.user, office=viewer.office, action=AuditAction.SEARCH,
+                     detail={"filters": filters.used()})
+    return (
+        cases.distinct()
+        .select_related("assigned_to", "reporting_category")
+        .prefetch_related(Prefetch("grounds", queryset=Term.objects.order_by("sort_order")))
+        .order_by("-received_at", "-id")
+    )
+
+
+def get_case(*, viewer: Viewer, public_id: str) -> Case:
+    """One case the viewer may see, or 404 (also for other offices' cases); the read is audited."""
+    try:
+        case = (
+            visible_cases(viewer)
+            .select_related("office", "assigned_to", "reporting_category")
+            .prefetch_related("grounds", "areas", "forms", "tracks")
+            .get(public_id=public_id)
+        )
+    except (Case.DoesNotExist, ValueError):
+        raise Http404 from None
+    record_event(actor=viewer.user, office=viewer.office, action=AuditAction.VIEW, target=case, case=case)
+    return case
+
+
+def list_timeline(*, case: Case) -> QuerySet[CaseEvent]:
+    return case.events.select_related("author").order_by("-occurred_at", "-id")
+
+
+def list_parties(*, case: Case) -> QuerySet[Party]:
+    return case.parties.select_related("represents").order_by("id")
+
+
+def list_tasks(*, case: Case) -> QuerySet[Task]:
+    return case.tasks.select_related("assignee").order_by("done_at", "due_date", "id")
+
+
+def list_documents(*, case: Case) -> QuerySet[Document]:
+    return case.documents.select_related("uploaded_by").order_by("-created_at", "-id")
+
+
+def get_document(*, viewer: Viewer, public_id: str) -> Document:
+    try:
+        return Document.objects.select_related("case").get(
+            public_id=public_id, case__in=visible_cases(viewer)
+        )
+    except (Document.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def get_task(*, viewer: Viewer, public_id: str) -> Task:
+    try:
+        return Task.objects.select_related("case").get(public_id=public_id, case__in=visible_cases(viewer))
+    except (Task.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+@dataclass
+class Conflict:
+    """The same name appears on the other side in another of the office's cases."""
+
+    party: Party
+    other_case_number: str
+    other_role: str
+
+
+def list_conflicts(*, viewer: Viewer, case: Case) -> list[Conflict]:
+    """Counterparts of this case who are clients (or reporters) in the office's other cases,
+    and clients of this case who are counterparts elsewhere."""
+    clients = {PartyRole.PERSON, PartyRole.REPORTER}
+    parties = [p for p in case.parties.all() if p.name_key is not None]
+    if not parties:
+        return []
+    others = (
+        scope_to_office(Party.objects.all(), viewer, office_path="case__office")
+        .exclude(case=case)
+        .filter(name_key__in={p.name_key for p in parties})
+        .select_related("case")
+    )
+    found = []
+    for party in parties:
+        for other in others:
+            if other.name_key != party.name_key:
+                continue
+            is_conflict = (party.role == PartyRole.COUNTERPART and other.role in clients) or (
+                party.role in clients and other.role == PartyRole.COUNTERPART
+            )
+            if is_conflict:
+                found.append(Conflict(party=party, other_case_number=other.case.number, other_role=other.role))
+    return found
+
+
+@dataclass
+class Dashboard:
+    my_tasks: list[Task] = field(default_factory=list)
+    new_cases: list[Case] = field(default_factory=list)
+    due_this_week: list[Task] = field(default_factory=list)
+    my_cases: list[Case] = field(default_factory=list)
+    counts_by_status: dict[str, int] = field(default_factory=dict)
+
+
+def get_dashboard(*, viewer: Viewer) -> Dashboard:
+    cases = visible_cases(viewer)
+    today = clock.today()
+    open_tasks = Task.objects.filter(case__in=cases, done_at__isnull=True).select_related("case", "assignee")
+    counts = dict(cases.values_list("status").annotate(n=Count("id")).order_by())
+    return Dashboard(
+        my_tasks=list(open_tasks.filter(assignee=viewer.user).order_by("due_date")[:20]),
+        new_cases=list(cases.filter(status=CaseStatus.NEW).select_related("assigned_to").order_by("-received_at")[:20]),
+        due_this_week=list(open_tasks.filter(due_date__lte=today + dt.timedelta(days=7)).order_by("due_date")[:30]),
+        my_cases=list(
+            cases.filter(assigned_to=viewer.user).exclude(status=CaseStatus.CLOSED)
+            .select_related("reporting_category").order_by("-updated_at")[:20]
+        ),
+        counts_by_status={status: counts.get(status, 0) for status in CaseStatus.values},
+    )
