@@ -9,11 +9,22 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
+from likeverd.accounts.models import Membership, User
+from likeverd.accounts.roles import Role
 from likeverd.accounts.viewer import Viewer, scope_to_office
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
 from likeverd.cases import search
-from likeverd.cases.models import Case, CaseEvent, CaseStatus, Document, Party, PartyRole, Task
+from likeverd.cases.models import (
+    Case,
+    CaseEvent,
+    CaseStatus,
+    Document,
+    Party,
+    PartyRole,
+    ReportingCategory,
+    Task,
+)
 from likeverd.cases.permissions import visible_cases
 from likeverd.core import clock
 from likeverd.taxonomy.models import Term
@@ -178,3 +189,36 @@ def get_dashboard(*, viewer: Viewer) -> Dashboard:
         ),
         counts_by_status={status: counts.get(status, 0) for status in CaseStatus.values},
     )
+
+
+# --- for the case-work screens (forms' choices and writes) ------------------------------------
+
+def get_case_for_change(*, viewer: Viewer, public_id: str) -> Case:
+    """A case the viewer may see, or 404, for a write: not audited as a view, because the
+    service that makes the change records its own audit event."""
+    try:
+        return visible_cases(viewer).select_related("office", "assigned_to").get(public_id=public_id)
+    except (Case.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def list_caseworkers(*, viewer: Viewer) -> QuerySet[User]:
+    """People of the viewer's office who can be given cases (advisers and mediators)."""
+    memberships = scope_to_office(Membership.objects.all(), viewer).filter(
+        is_active=True, role__in=[Role.ADVISER, Role.MEDIATOR]
+    )
+    return User.objects.filter(pk__in=memberships.values("user_id"), is_active=True).order_by(
+        "first_name", "last_name", "username"
+    )
+
+
+def list_office_people(*, viewer: Viewer) -> QuerySet[User]:
+    """Everyone active in the viewer's office (a task can go to any of them)."""
+    memberships = scope_to_office(Membership.objects.all(), viewer).filter(is_active=True)
+    return User.objects.filter(pk__in=memberships.values("user_id"), is_active=True).order_by(
+        "first_name", "last_name", "username"
+    )
+
+
+def list_reporting_categories(*, viewer: Viewer) -> QuerySet[ReportingCategory]:
+    return scope_to_office(ReportingCategory.objects.all(), viewer).filter(is_active=True)

@@ -296,3 +296,34 @@ def test_parties_of_other_cases_are_not_representable(office: Office, adviser: U
     with pytest.raises(ValidationError):
         services.add_party(viewer=viewer, case=two, role=PartyRole.REPRESENTATIVE, details=PersonDetails(name="Rep"),
                            represents=Party.objects.get(case=one))
+
+
+def test_the_csv_export_holds_only_the_offices_cases_and_no_names(
+    office: Office, adviser: User, other_adviser: User
+) -> None:
+    from likeverd.cases import exports
+
+    ours = register(viewer_of(adviser), person_name="Amina Hassan", narrative="hijab on the tram")
+    theirs = register(viewer_of(other_adviser))
+    text = "".join(exports.export_cases_csv(viewer=viewer_of(adviser), filters=CaseFilters()))
+    assert ours.number in text and theirs.number not in text
+    assert "Amina" not in text and "hijab" not in text
+    assert AuditEvent.objects.filter(action=AuditAction.EXPORT, actor=adviser).exists()
+
+
+def test_a_case_record_export_is_complete_and_refused_to_other_offices(
+    office: Office, adviser: User, other_adviser: User
+) -> None:
+    from django.http import Http404
+
+    from likeverd.cases import exports
+
+    case = register(viewer_of(adviser), person_name="Amina Hassan", narrative="hijab on the tram")
+    record = exports.export_case_record(viewer=viewer_of(adviser), public_id=str(case.public_id))
+    assert record["narrative"] == "hijab on the tram"
+    assert record["parties"][0]["name"] == "Amina Hassan"
+    with pytest.raises(Http404):
+        exports.export_case_record(viewer=viewer_of(other_adviser), public_id=str(case.public_id))
+    coordinator = viewer_of(make_staff(office, Role.COORDINATOR))
+    with pytest.raises(PermissionDenied):
+        exports.export_case_record(viewer=coordinator, public_id=str(case.public_id))

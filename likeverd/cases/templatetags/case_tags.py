@@ -1,0 +1,112 @@
+"""Small presentation helpers for the case screens: codes stored in timeline data shown as
+their translated labels, and people shown by name."""
+
+from typing import Any
+
+from django import template
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from likeverd.cases.models import (
+    Case,
+    CaseStatus,
+    Channel,
+    CounterpartKind,
+    DocumentKind,
+    EventKind,
+    Outcome,
+    PartyRole,
+    PlaceKind,
+    Wish,
+)
+
+register = template.Library()
+
+CHOICES: dict[str, type[models.TextChoices]] = {
+    "status": CaseStatus,
+    "channel": Channel,
+    "counterpart": CounterpartKind,
+    "document": DocumentKind,
+    "event": EventKind,
+    "outcome": Outcome,
+    "role": PartyRole,
+    "place": PlaceKind,
+    "wish": Wish,
+}
+
+
+@register.filter
+def choice(value: Any, kind: str) -> str:
+    """The label of a stored code, e.g. {{ "closed"|choice:"status" }}; unknown codes as they are."""
+    if value in (None, ""):
+        return ""
+    choices = CHOICES[kind]
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return str(value)
+
+
+@register.filter
+def choices(values: Any, kind: str) -> list[str]:
+    return [choice(value, kind) for value in values or []]
+
+
+@register.filter
+def person(user: Any) -> str:
+    if user is None:
+        return ""
+    return str(user.get_full_name() or user.get_username())
+
+
+@register.filter
+def get_item(mapping: dict[str, Any] | None, key: Any) -> Any:
+    return (mapping or {}).get(str(key)) if key not in (None, "") else None
+
+
+@register.filter
+def field_label(name: str) -> str:
+    """The translated name of a case field, for "details changed" entries."""
+    try:
+        field = Case._meta.get_field(name)
+    except FieldDoesNotExist:  # an old entry may name a field that is gone
+        return name
+    return str(getattr(field, "verbose_name", name))
+
+
+CLASSIFICATION_PARTS = {
+    "grounds": _("Grounds"),
+    "areas": _("Areas"),
+    "forms": _("Forms"),
+    "tracks": _("Tracks"),
+    "reporting_category": _("Area of society"),
+}
+
+
+@register.filter
+def classification_changes(data: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(part, codes before, codes after) for each part of a classification entry that changed."""
+    before, after = data.get("before", {}), data.get("after", {})
+    changes = []
+    for key, label in CLASSIFICATION_PARTS.items():
+        old, new = before.get(key), after.get(key)
+        if old != new:
+            changes.append((str(label), _codes(old), _codes(new)))
+    return changes
+
+
+def _codes(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(value) or "—"
+    return str(value or "—")
+
+
+@register.filter
+def target_label(model_label: str) -> str:
+    """ "cases.Document" as "document", in the active language."""
+    try:
+        return str(apps.get_model(model_label)._meta.verbose_name)
+    except (LookupError, ValueError):
+        return model_label
