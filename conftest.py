@@ -16,6 +16,33 @@ from likeverd.accounts.roles import Role
 from likeverd.accounts.tests.factories import OfficeFactory, make_staff
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def pytest_report_header() -> list[str]:
+    database = settings.DATABASES["default"]
+    if database.get("HOST"):
+        where = f"{database['HOST']}:{database.get('PORT') or 'default port'}"
+    else:
+        where = str(database.get("TEST", {}).get("NAME") or database["NAME"])
+    chromium = f"found at {CHROMIUM}" if CHROMIUM.exists() else f"not found at {CHROMIUM}"
+    return [f"likeverd: database {database['ENGINE'].rsplit('.', 1)[-1]} ({where}); Chromium {chromium}"]
+
+
+def _runs_on_postgresql() -> bool:
+    return bool(settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql")
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("postgresql_only") and not _runs_on_postgresql():
+        pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://...")
+
+
+@pytest.fixture
+def postgresql_only() -> None:
+    """Request this fixture (or mark the test `postgresql_only`) for behaviour SQLite lacks."""
+    if not _runs_on_postgresql():
+        pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://...")
 
 
 @pytest.fixture(autouse=True)
