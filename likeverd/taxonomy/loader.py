@@ -1,0 +1,481 @@
+"""Reads the versioned legal-taxonomy files in `data/` and writes them into the database.
+
+Parsing is pure and strict: a typo in a data file must stop a deployment with a message naming
+the file and the entry, never load half a taxonomy. Writing (`apply_taxonomy`) takes the model
+classes as arguments so that a data migration can pass its historical models.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+REPORTING_CATEGORIES_FILE = DATA_DIR / "reporting_categories.toml"
+
+KINDS = ("ground", "form", "area", "track")
+STATUSES = ("V-LAW", "V-OFF", "V-SEC", "PARTIAL", "UNVERIFIED")
+LANGUAGES = ("nb", "sv", "en")
+
+_JURISDICTION = re.compile(r"^[A-Z]{2}$")
+_TERM_CODE = re.compile(r"^[A-Z][A-Z0-9_]{0,59}$")
+_CATEGORY_CODE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+_SOURCE_KEY = re.compile(r"^[A-Z0-9][A-Za-z0-9-]{0,59}$")
+
+_TERM_KEYS = frozenset(
+    {"kind", "code", "valid_from", "valid_to", "status", "sources", "sort_order"}
+    | {f"{part}_{lang}" for part in ("label", "description") for lang in LANGUAGES}
+)
+_SOURCE_KEYS = frozenset({"key", "law", "section", "url", "status", "note"})
+_JURISDICTION_KEYS = frozenset({"code"} | {f"name_{lang}" for lang in LANGUAGES})
+_CATEGORY_KEYS = frozenset({"code", "sort_order", "areas"} | {f"label_{lang}" for lang in LANGUAGES})
+
+
+class TaxonomyDataError(ValueError):
+    """A data file is malformed; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    code: str
+    name_nb: str
+    name_sv: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    key: str
+    law: str
+    section: str
+    url: str
+    status: str
+    note: str
+
+
+@dataclass(frozen=True)
+class TermSpec:
+    kind: str
+    code: str
+    label_nb: str
+    label_sv: str
+    label_en: str
+    description_nb: str
+    description_sv: str
+    description_en: str
+    valid_from: dt.date
+    # The last day (inclusive) the version applies: as written in the file, or else the day
+    # before the next version of the same term starts.
+    valid_to: dt.date | None
+    status: str
+    sources: tuple[str, ...]
+    sort_order: int
+
+
+@dataclass(frozen=True)
+class TaxonomyFile:
+    path: Path
+    jurisdiction: Jurisdiction
+    sources: tuple[SourceSpec, ...]
+    terms: tuple[TermSpec, ...]
+
+
+@dataclass(frozen=True)
+class ApplyResult:
+    sources_created: int = 0
+    sources_updated: int = 0
+    terms_created: int = 0
+    terms_updated: int = 0
+
+    @property
+    def created(self) -> int:
+        return self.sources_created + self.terms_created
+
+    @property
+    def updated(self) -> int:
+        return self.sources_updated + self.terms_updated
+
+
+@dataclass(frozen=True)
+class ReportingCategorySpec:
+    code: str
+    label_nb: str
+    label_sv: str
+    label_en: str
+    sort_order: int
+    # jurisdiction code -> area term codes; not hashed, so a dict is fine in a frozen class.
+    areas: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DefaultReportingCategory:
+    """One reporting category as an office of one jurisdiction starts with it."""
+
+    code: str
+    label_nb: str
+    label_sv: str
+    label_en: str
+    sort_order: int
+    area_codes: tuple[str, ...]
+
+
+# --- parsing ----------------------------------------------------------------------------------
+
+
+class _Entry:
+    """Typed reads from one TOML table, with errors that say where they come from."""
+
+    def __init__(self, table: Any, *, where: str, allowed: frozenset[str]) -> None:
+        if not isinstance(table, dict):
+            raise TaxonomyDataError(f"{where}: expected a table, found {type(table).__name__}")
+        unknown = sorted(set(table) - allowed)
+        if unknown:
+            raise TaxonomyDataError(f"{where}: unknown field(s) {', '.join(unknown)}")
+        self.table: dict[str, Any] = table
+        self.where = where
+
+    def fail(self, message: str) -> TaxonomyDataError:
+        return TaxonomyDataError(f"{self.where}: {message}")
+
+    def text(self, name: str, *, required: bool = True, max_length: int | None = None) -> str:
+        value = self.table.get(name, "")
+        if not isinstance(value, str):
+            raise self.fail(f"{name} must be a string")
+        value = value.strip()
+        if required and not value:
+            raise self.fail(f"missing {name}")
+        if max_length is not None and len(value) > max_length:
+            raise self.fail(f"{name} is longer than {max_length} characters")
+        return value
+
+    def pattern(self, name: str, regex: re.Pattern[str], hint: str) -> str:
+        value = self.text(name)
+        if not regex.match(value):
+            raise self.fail(f"{name} {value!r} is not {hint}")
+        return value
+
+    def choice(self, name: str, choices: Sequence[str]) -> str:
+        value = self.text(name)
+        if value not in choices:
+            raise self.fail(f"unknown {name} {value!r}; expected one of {', '.join(choices)}")
+        return value
+
+    def date(self, name: str) -> dt.date:
+        value = self.table.get(name)
+        # tomllib gives datetime for date-times, and datetime is a subclass of date.
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            raise self.fail(f"{name} must be a TOML date such as 2018-01-01")
+        return value
+
+    def optional_date(self, name: str) -> dt.date | None:
+        return None if self.table.get(name) is None else self.date(name)
+
+    def number(self, name: str, default: int) -> int:
+        value = self.table.get(name, default)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise self.fail(f"{name} must be a whole number, zero or more")
+        return value
+
+    def strings(self, name: str, value: Any = None) -> tuple[str, ...]:
+        value = self.table.get(name) if value is None else value
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise self.fail(f"{name} must be a list of strings")
+        return tuple(item.strip() for item in value)
+
+
+def _read_toml(text: str, *, origin: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise TaxonomyDataError(f"{origin}: not valid TOML: {error}") from error
+
+
+def _array(data: dict[str, Any], name: str, *, origin: str) -> list[Any]:
+    value = data.get(name, [])
+    if not isinstance(value, list):
+        raise TaxonomyDataError(f"{origin}: [[{name}]] must be an array of tables")
+    return value
+
+
+def _parse_source(entry: _Entry) -> SourceSpec:
+    url = entry.text("url", required=False, max_length=500)
+    if url and not url.startswith(("https://", "http://")):
+        raise entry.fail(f"url {url!r} must start with https:// or http://")
+    return SourceSpec(
+        key=entry.pattern("key", _SOURCE_KEY, "a key such as NO-LDL-6"),
+        law=entry.text("law", max_length=200),
+        section=entry.text("section", required=False, max_length=100),
+        url=url,
+        status=entry.choice("status", STATUSES),
+        note=entry.text("note", required=False),
+    )
+
+
+def _parse_term(entry: _Entry, *, default_sort_order: int, source_keys: set[str]) -> TermSpec:
+    kind = entry.choice("kind", KINDS)
+    code = entry.pattern("code", _TERM_CODE, "UPPER_SNAKE_CASE of at most 60 characters")
+    labels = {f"label_{lang}": entry.text(f"label_{lang}", max_length=200) for lang in LANGUAGES}
+    descriptions = {
+        f"description_{lang}": entry.text(f"description_{lang}", required=False) for lang in LANGUAGES
+    }
+    valid_from = entry.date("valid_from")
+    valid_to = entry.optional_date("valid_to")
+    if valid_to is not None and valid_to < valid_from:
+        raise entry.fail(f"valid_to {valid_to} is before valid_from {valid_from}")
+    sources = entry.strings("sources") if "sources" in entry.table else ()
+    if not sources:
+        raise entry.fail("needs at least one source key in sources = [...]")
+    unknown = [key for key in sources if key not in source_keys]
+    if unknown:
+        raise entry.fail(f"cites unknown source key(s) {', '.join(unknown)}")
+    if len(set(sources)) != len(sources):
+        raise entry.fail("lists a source key twice")
+    return TermSpec(
+        kind=kind,
+        code=code,
+        **labels,
+        **descriptions,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        status=entry.choice("status", STATUSES),
+        sources=sources,
+        sort_order=entry.number("sort_order", default_sort_order),
+    )
+
+
+def _close_versions(terms: list[TermSpec], *, origin: str) -> list[TermSpec]:
+    """Give each superseded version the day before its successor as its last day."""
+    versions: dict[tuple[str, str], list[TermSpec]] = {}
+    for term in terms:
+        versions.setdefault((term.kind, term.code), []).append(term)
+    closed: dict[tuple[str, str, dt.date], TermSpec] = {}
+    for (kind, code), history in versions.items():
+        history.sort(key=lambda term: term.valid_from)
+        for current, successor in zip(history, [*history[1:], None], strict=True):
+            valid_to = current.valid_to
+            if successor is not None:
+                last_day = successor.valid_from - dt.timedelta(days=1)
+                if valid_to is not None and valid_to > last_day:
+                    raise TaxonomyDataError(
+                        f"{origin}: term {kind}/{code}: the version from {current.valid_from} runs to "
+                        f"{valid_to}, past the next version starting {successor.valid_from}"
+                    )
+                valid_to = valid_to or last_day
+            closed[(kind, code, current.valid_from)] = replace(current, valid_to=valid_to)
+    return [closed[(term.kind, term.code, term.valid_from)] for term in terms]
+
+
+def parse_taxonomy_text(text: str, *, origin: str, path: Path | None = None) -> TaxonomyFile:
+    """Parse one jurisdiction's taxonomy from TOML text; `origin` names it in error messages."""
+    data = _read_toml(text, origin=origin)
+    unknown = sorted(set(data) - {"jurisdiction", "source", "term"})
+    if unknown:
+        raise TaxonomyDataError(f"{origin}: unknown top-level key(s) {', '.join(unknown)}")
+    if "jurisdiction" not in data:
+        raise TaxonomyDataError(f"{origin}: missing [jurisdiction] table")
+    head = _Entry(data["jurisdiction"], where=f"{origin}: [jurisdiction]", allowed=_JURISDICTION_KEYS)
+    jurisdiction = Jurisdiction(
+        code=head.pattern("code", _JURISDICTION, "a two-letter upper-case country code"),
+        **{f"name_{lang}": head.text(f"name_{lang}") for lang in LANGUAGES},
+    )
+
+    sources: list[SourceSpec] = []
+    for index, table in enumerate(_array(data, "source", origin=origin), start=1):
+        where = f"{origin}: source #{index}"
+        if isinstance(table, dict) and isinstance(table.get("key"), str):
+            where += f" ({table['key']})"
+        source = _parse_source(_Entry(table, where=where, allowed=_SOURCE_KEYS))
+        if any(existing.key == source.key for existing in sources):
+            raise TaxonomyDataError(f"{where}: duplicate source key {source.key}")
+        sources.append(source)
+    source_keys = {source.key for source in sources}
+
+    terms: list[TermSpec] = []
+    seen: set[tuple[str, str, dt.date]] = set()
+    per_kind: dict[str, int] = {}
+    for index, table in enumerate(_array(data, "term", origin=origin), start=1):
+        where = f"{origin}: term #{index}"
+        if isinstance(table, dict):
+            where += f" ({table.get('kind', '?')}/{table.get('code', '?')})"
+        entry = _Entry(table, where=where, allowed=_TERM_KEYS)
+        kind = str(entry.table.get("kind", ""))
+        per_kind[kind] = per_kind.get(kind, 0) + 1
+        # Position in the file is the display order unless a term says otherwise.
+        term = _parse_term(entry, default_sort_order=per_kind[kind] * 10, source_keys=source_keys)
+        identity = (term.kind, term.code, term.valid_from)
+        if identity in seen:
+            raise TaxonomyDataError(
+                f"{entry.where}: duplicate term {term.kind}/{term.code} valid from {term.valid_from}"
+            )
+        seen.add(identity)
+        terms.append(term)
+
+    return TaxonomyFile(
+        path=path or Path(origin),
+        jurisdiction=jurisdiction,
+        sources=tuple(sources),
+        terms=tuple(_close_versions(terms, origin=origin)),
+    )
+
+
+def parse_taxonomy_file(path: Path | str) -> TaxonomyFile:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise TaxonomyDataError(f"{path.name}: cannot be read: {error}") from error
+    return parse_taxonomy_text(text, origin=path.name, path=path)
+
+
+def taxonomy_paths(directory: Path = DATA_DIR) -> list[Path]:
+    """One file per jurisdiction, named for it in lower case (no.toml, se.toml)."""
+    return sorted(path for path in directory.glob("*.toml") if re.fullmatch(r"[a-z]{2}\.toml", path.name))
+
+
+def load_all(directory: Path = DATA_DIR) -> list[TaxonomyFile]:
+    files = [parse_taxonomy_file(path) for path in taxonomy_paths(directory)]
+    for taxonomy in files:
+        if taxonomy.path.stem.upper() != taxonomy.jurisdiction.code:
+            raise TaxonomyDataError(
+                f"{taxonomy.path.name}: declares jurisdiction {taxonomy.jurisdiction.code}; "
+                f"the file must be named {taxonomy.jurisdiction.code.lower()}.toml"
+            )
+    return files
+
+
+def parse_reporting_categories(path: Path | str = REPORTING_CATEGORIES_FILE) -> list[ReportingCategorySpec]:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise TaxonomyDataError(f"{path.name}: cannot be read: {error}") from error
+    data = _read_toml(text, origin=path.name)
+    unknown = sorted(set(data) - {"category"})
+    if unknown:
+        raise TaxonomyDataError(f"{path.name}: unknown top-level key(s) {', '.join(unknown)}")
+    categories: list[ReportingCategorySpec] = []
+    for index, table in enumerate(_array(data, "category", origin=path.name), start=1):
+        entry = _Entry(table, where=f"{path.name}: category #{index}", allowed=_CATEGORY_KEYS)
+        code = entry.pattern("code", _CATEGORY_CODE, "lower_snake_case of at most 40 characters")
+        entry.where = f"{entry.where} ({code})"
+        areas_table = entry.table.get("areas", {})
+        if not isinstance(areas_table, dict):
+            raise entry.fail("areas must be a table of jurisdiction = [area codes]")
+        areas: dict[str, tuple[str, ...]] = {}
+        for jurisdiction, codes in areas_table.items():
+            if not _JURISDICTION.match(jurisdiction):
+                raise entry.fail(f"areas key {jurisdiction!r} is not a two-letter country code")
+            areas[jurisdiction] = entry.strings(f"areas.{jurisdiction}", codes)
+        if any(existing.code == code for existing in categories):
+            raise entry.fail(f"duplicate category code {code}")
+        categories.append(
+            ReportingCategorySpec(
+                code=code,
+                **{f"label_{lang}": entry.text(f"label_{lang}", max_length=120) for lang in LANGUAGES},
+                sort_order=entry.number("sort_order", index * 10),
+                areas=areas,
+            )
+        )
+    return categories
+
+
+@functools.cache
+def _default_categories() -> tuple[ReportingCategorySpec, ...]:
+    return tuple(parse_reporting_categories(REPORTING_CATEGORIES_FILE))
+
+
+def default_reporting_categories(jurisdiction: str) -> list[DefaultReportingCategory]:
+    """The categories a new office of this jurisdiction starts with, in display order."""
+    return [
+        DefaultReportingCategory(
+            code=spec.code,
+            label_nb=spec.label_nb,
+            label_sv=spec.label_sv,
+            label_en=spec.label_en,
+            sort_order=spec.sort_order,
+            area_codes=spec.areas.get(jurisdiction, ()),
+        )
+        for spec in sorted(_default_categories(), key=lambda spec: (spec.sort_order, spec.code))
+    ]
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+_SOURCE_FIELDS = ("law", "section", "url", "status", "note")
+_TERM_FIELDS = (
+    *(f"{part}_{lang}" for part in ("label", "description") for lang in LANGUAGES),
+    "valid_to",
+    "sort_order",
+    "status",
+)
+
+
+def _changed(row: Any, values: Mapping[str, object]) -> bool:
+    changed = False
+    for name, value in values.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+            changed = True
+    return changed
+
+
+def apply_taxonomy(
+    files: Iterable[TaxonomyFile], *, term_model: type[Any], source_model: type[Any]
+) -> ApplyResult:
+    """Create or update every source and term version in `files`; running it twice changes nothing.
+
+    Rows are matched on (jurisdiction, key) and (jurisdiction, kind, code, valid_from). Rows no
+    longer in the files are left alone: cases keep pointing at the versions they were classified
+    with. The models are parameters so that a migration can pass its historical models.
+    """
+    counts = {"sources_created": 0, "sources_updated": 0, "terms_created": 0, "terms_updated": 0}
+    with transaction.atomic():
+        for taxonomy in files:
+            jurisdiction = taxonomy.jurisdiction.code
+            sources = {row.key: row for row in source_model.objects.filter(jurisdiction=jurisdiction)}
+            for source_spec in taxonomy.sources:
+                values = {name: getattr(source_spec, name) for name in _SOURCE_FIELDS}
+                row = sources.get(source_spec.key)
+                if row is None:
+                    sources[source_spec.key] = source_model.objects.create(
+                        jurisdiction=jurisdiction, key=source_spec.key, **values
+                    )
+                    counts["sources_created"] += 1
+                elif _changed(row, values):
+                    row.save(update_fields=list(values))
+                    counts["sources_updated"] += 1
+
+            terms = {
+                (row.kind, row.code, row.valid_from): row
+                for row in term_model.objects.filter(jurisdiction=jurisdiction).prefetch_related("sources")
+            }
+            for spec in taxonomy.terms:
+                values = {name: getattr(spec, name) for name in _TERM_FIELDS}
+                row = terms.get((spec.kind, spec.code, spec.valid_from))
+                if row is None:
+                    row = term_model.objects.create(
+                        jurisdiction=jurisdiction,
+                        kind=spec.kind,
+                        code=spec.code,
+                        valid_from=spec.valid_from,
+                        **values,
+                    )
+                    row.sources.set([sources[key] for key in spec.sources])
+                    counts["terms_created"] += 1
+                    continue
+                is_updated = _changed(row, values)
+                if is_updated:
+                    row.save(update_fields=list(values))
+                if {source.key for source in row.sources.all()} != set(spec.sources):
+                    row.sources.set([sources[key] for key in spec.sources])
+                    is_updated = True
+                counts["terms_updated"] += is_updated
+    return ApplyResult(**counts)

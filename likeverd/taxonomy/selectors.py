@@ -1,0 +1,35 @@
+"""Reads of the legal taxonomy: which term versions apply on a given day.
+
+The taxonomy is shared reference data, not office data, so these reads need no office scope.
+Terms come ordered for display, with their legal sources prefetched for citations.
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db.models import Q, QuerySet
+
+from likeverd.core import clock
+from likeverd.taxonomy.models import Term, TermKind
+
+
+def _valid_on(day: dt.date) -> Q:
+    # valid_to is the last day a version applies, so it is still valid on that day.
+    return Q(valid_from__lte=day) & (Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+
+
+def list_terms(*, jurisdiction: str, kind: TermKind | str, on: dt.date | None = None) -> QuerySet[Term]:
+    """The versions of one kind of term that apply on `on` (today if not given)."""
+    day = on or clock.today()
+    return (
+        Term.objects.filter(_valid_on(day), jurisdiction=jurisdiction, kind=kind)
+        .prefetch_related("sources")
+        .order_by("sort_order", "code")
+    )
+
+
+def get_terms_by_codes(
+    *, jurisdiction: str, kind: TermKind | str, codes: Iterable[str], on: dt.date | None = None
+) -> QuerySet[Term]:
+    """The versions applying on `on` of the given codes; unknown codes are simply absent."""
+    return list_terms(jurisdiction=jurisdiction, kind=kind, on=on).filter(code__in=list(codes))
