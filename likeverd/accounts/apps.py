@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,14 @@ class AccountsConfig(AppConfig):
     name = "likeverd.accounts"
     label = "accounts"
     verbose_name = _("Offices and people")
+
+
+class LikeverdAdminConfig(admin_apps.AdminConfig):
+    """Django's admin with the two-factor admin site as its default site.
+
+    Listed in INSTALLED_APPS in place of "django.contrib.admin"; `default = False` keeps
+    AccountsConfig the configuration Django picks for "likeverd.accounts".
+    """
+
+    default = False
+    default_site = "likeverd.accounts.admin_site.LikeverdAdminSite"

@@ -1,4 +1,11 @@
-from django.urls import path
+from django.urls import URLPattern, path
+
+from likeverd.accounts import views
 
 app_name = "accounts"
-urlpatterns: list = []
+urlpatterns: list[URLPattern] = [
+    path("login/", views.login_view, name="login"),
+    path("logout/", views.logout_view, name="logout"),
+    path("office/", views.switch_office, name="switch_office"),
+    path("me/", views.profile, name="profile"),
+]

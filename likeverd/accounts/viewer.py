@@ -53,17 +53,15 @@ def build_viewer(user: User, *, office_public_id: str | None = None) -> Viewer:
         chosen = next((o for o in offices.values() if str(o.public_id) == office_public_id), None)
     if chosen is None and offices:
         chosen = next(iter(offices.values()))
-    roles = frozenset(
-        Role(m.role) for m in memberships if chosen is not None and m.office_id == chosen.pk
-    )
+    roles = frozenset(Role(m.role) for m in memberships if chosen is not None and m.office_id == chosen.pk)
     return Viewer(user=user, office=chosen, roles=roles, offices=tuple(offices.values()))
 
 
 def viewer_for_request(request: "HttpRequest") -> Viewer | None:
     user = request.user
-    if not user.is_authenticated or not user.is_verified():  # type: ignore[union-attr]
+    # django-otp's middleware adds is_verified() to the request's user; the stubs do not know it.
+    if not isinstance(user, User) or not user.is_verified():  # type: ignore[attr-defined]
         return None
-    assert isinstance(user, User)
     return build_viewer(user, office_public_id=request.session.get(ACTIVE_OFFICE_SESSION_KEY))
 
 

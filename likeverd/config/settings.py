@@ -6,6 +6,7 @@ data directory so that the demo's encrypted data stays readable across restarts.
 """
 
 import base64
+import binascii
 import os
 import secrets
 from pathlib import Path
@@ -60,9 +61,21 @@ def _secret(name: str) -> str:
     )
 
 
+def _checked_data_key(text: str) -> str:
+    try:
+        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except (binascii.Error, ValueError):
+        raw = b""
+    if len(raw) != 32:
+        raise ImproperlyConfigured(
+            "LIKEVERD_DATA_KEY must be 32 random bytes in URL-safe base64; `likeverd generatekey` prints one."
+        )
+    return text
+
+
 SECRET_KEY = _secret("LIKEVERD_SECRET_KEY")
 # The key for encryption at rest (32 bytes, URL-safe base64). See likeverd/core/crypto.py.
-DATA_KEY = _secret("LIKEVERD_DATA_KEY")
+DATA_KEY = _checked_data_key(_secret("LIKEVERD_DATA_KEY"))
 # Earlier keys, comma-separated, still accepted for decryption after a rotation.
 DATA_KEYS_PREVIOUS = os.environ.get("LIKEVERD_DATA_KEYS_PREVIOUS", "")
 
@@ -72,7 +85,7 @@ ALLOWED_HOSTS = _env_list(
 CSRF_TRUSTED_ORIGINS = _env_list("LIKEVERD_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "likeverd.accounts.apps.LikeverdAdminConfig",  # the admin, behind the two-factor login
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

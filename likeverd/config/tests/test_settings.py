@@ -28,10 +28,15 @@ def test_a_malformed_data_key_is_refused_with_a_clear_message(tmp_path: Path) ->
         "LIKEVERD_DATA_DIR": str(tmp_path), "LIKEVERD_SECRET_KEY": "s" * 60,
         "LIKEVERD_DATA_KEY": "too-short", "LIKEVERD_ALLOWED_HOSTS": "likeverd.example.org",
     }
-    result = run_likeverd("shell", "--no-imports", "-c", "from likeverd.core import crypto; crypto.encrypt(b'x', purpose='t')",
-                          env=env, cwd=tmp_path)
+    result = run_likeverd("check", env=env, cwd=tmp_path)
     assert result.returncode != 0
-    assert "LIKEVERD_DATA_KEY must decode to exactly 32 bytes" in result.stderr
+    assert "LIKEVERD_DATA_KEY must be 32 random bytes" in result.stderr
+
+
+def test_generatekey_works_before_any_key_is_configured(tmp_path: Path) -> None:
+    result = run_likeverd("generatekey", env={"LIKEVERD_DATA_DIR": str(tmp_path)}, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "LIKEVERD_DATA_KEY=" in result.stdout
 
 
 def test_production_settings_pass_the_deployment_checks(tmp_path: Path) -> None:

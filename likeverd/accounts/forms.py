@@ -1,0 +1,80 @@
+from typing import Any
+
+from django import forms
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+CODE_LENGTH = 6
+LOGIN_ERROR_ID = "login-error"
+
+
+class LoginForm(forms.Form):
+    """Username, password and the code from the authenticator app, on one page.
+
+    The field names are those django-axes knows: `username` for throttling, and `password`
+    and `otp_token` are in AXES_SENSITIVE_PARAMETERS, so they are masked in its records.
+    """
+
+    username = forms.CharField(
+        label=_("Username"),
+        max_length=150,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "username",
+                "autocapitalize": "none",
+                "spellcheck": "false",
+                "autofocus": True,
+            }
+        ),
+    )
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    otp_token = forms.CharField(
+        label=_("Code from your authenticator app"),
+        help_text=_("Six digits. A new code appears every 30 seconds."),
+        min_length=CODE_LENGTH,
+        max_length=CODE_LENGTH + 2,  # room for a space some apps show in the middle
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "pattern": r"[0-9 ]*",
+                "size": CODE_LENGTH + 2,
+            }
+        ),
+    )
+
+    def clean_otp_token(self) -> str:
+        token: str = self.cleaned_data["otp_token"].replace(" ", "")
+        if len(token) != CODE_LENGTH or not token.isascii() or not token.isdigit():
+            raise forms.ValidationError(_("Enter the six digits shown in your authenticator app."))
+        return token
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        if self.is_bound:
+            self.fields["username"].widget.attrs.pop("autofocus", None)
+
+    def refuse(self, message: str) -> None:
+        """Show `message` for the whole form and drop the code, keeping the username as typed.
+
+        The same message for a wrong password and a wrong code: it does not tell which was wrong.
+        """
+        self.add_error(None, message)
+        data = self.data.copy() if isinstance(self.data, QueryDict) else dict(self.data)
+        data["otp_token"] = ""
+        self.data = data
+        for name in ("password", "otp_token"):
+            field = self.fields[name]
+            # Setting aria-describedby replaces Django's link to the help text: keep both.
+            described_by = [LOGIN_ERROR_ID] + ([f"{self[name].auto_id}_helptext"] if field.help_text else [])
+            field.widget.attrs.update({"aria-invalid": "true", "aria-describedby": " ".join(described_by)})
+        self.fields["password"].widget.attrs["autofocus"] = True
+
+
+class SwitchOfficeForm(forms.Form):
+    office = forms.UUIDField(label=_("Office"))

@@ -1,0 +1,103 @@
+"""Writes for offices and their staff: setting up an office, adding a person with a confirmed
+authenticator (TOTP) device and their roles. The set-up commands call these; the login and
+office-switching views only read and touch the session.
+"""
+
+import secrets
+import string
+from collections.abc import Iterable, Sequence
+
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from likeverd.accounts.models import Membership, Office, User
+from likeverd.accounts.roles import Role
+
+GENERATED_PASSWORD_LENGTH = 20
+# No look-alike characters (0/O, 1/l/I): a generated password is read off a terminal and typed.
+PASSWORD_ALPHABET = "".join(c for c in string.ascii_letters + string.digits if c not in "0O1lI")
+
+
+@transaction.atomic
+def create_office(
+    *,
+    name: str,
+    code: str,
+    jurisdiction: str,
+    municipalities: Sequence[str] = (),
+    phone: str = "",
+    email: str = "",
+    address: str = "",
+    opening_hours: str = "",
+    languages: Sequence[str] = (),
+) -> Office:
+    """Create an office; raises ValidationError for a bad code, jurisdiction or e-mail.
+
+    Reporting categories are the cases app's concern: its entry points add them afterwards.
+    """
+    office = Office(
+        name=name.strip(),
+        code=code.strip().upper(),
+        jurisdiction=jurisdiction.strip().upper(),
+        municipalities=[m.strip() for m in municipalities if m.strip()],
+        phone=phone.strip(),
+        email=email.strip(),
+        address=address.strip(),
+        opening_hours=opening_hours.strip(),
+        languages=[lang.strip() for lang in languages if lang.strip()],
+    )
+    office.full_clean()
+    office.save()
+    return office
+
+
+def generate_password() -> str:
+    return "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(GENERATED_PASSWORD_LENGTH))
+
+
+@transaction.atomic
+def add_staff_member(
+    *,
+    office: Office,
+    username: str,
+    first_name: str,
+    last_name: str,
+    email: str,
+    roles: Iterable[Role | str],
+    password: str | None = None,
+) -> tuple[User, TOTPDevice, str | None]:
+    """Create a person with `roles` in `office` and a confirmed TOTP device.
+
+    Returns the person, the device (to show its provisioning URI once) and the generated
+    password, or None when `password` was given. A given password must pass the validators.
+    """
+    chosen_roles = [Role(role) for role in roles]
+    if not chosen_roles:
+        raise ValueError("a staff member needs at least one role")
+    user = User(
+        username=username.strip(),
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        email=email.strip(),
+    )
+    user.full_clean(exclude=["password"])
+    generated = None
+    if password is None:
+        generated = password = generate_password()
+    else:
+        validate_password(password, user=user)
+    user.set_password(password)
+    user.save()
+    # Confirmed at once: the installer hands the QR code to the person, who scans it before
+    # the first login; there is no self-service enrolment step to finish.
+    device = TOTPDevice.objects.create(user=user, name="Authenticator", confirmed=True)
+    for role in dict.fromkeys(chosen_roles):
+        Membership.objects.create(user=user, office=office, role=role)
+    return user, device, generated
+
+
+def provisioning_uri(device: TOTPDevice) -> str:
+    """The otpauth:// URI an authenticator app reads (from a QR code) to set up the device."""
+    uri: str = device.config_url
+    return uri
