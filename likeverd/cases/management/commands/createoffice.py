@@ -1,14 +1,16 @@
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from likeverd.accounts import services
+from likeverd.cases.services import create_default_reporting_categories
 from likeverd.accounts.models import Jurisdiction
 
 
 class Command(BaseCommand):
-    help = "Create an office. Reporting categories are added by the cases app's set-up."
+    help = "Create an office with the default reporting categories of its jurisdiction."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--name", required=True)
@@ -33,6 +35,7 @@ class Command(BaseCommand):
             help="A language offered (nb, sv, en, ...); repeat for each.",
         )
 
+    @transaction.atomic
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             office = services.create_office(
@@ -48,4 +51,7 @@ class Command(BaseCommand):
             )
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
-        self.stdout.write(self.style.SUCCESS(f"Created office {office.code}: {office.name}"))
+        categories = create_default_reporting_categories(office=office)
+        self.stdout.write(
+            self.style.SUCCESS(f"Created office {office.code}: {office.name}, with {len(categories)} reporting categories")
+        )

@@ -44,6 +44,9 @@ def test_createoffice_creates_an_office_with_its_municipalities_and_languages() 
     assert office.municipalities == ["Trondheim", "Malvik"]
     assert office.languages == ["nb", "en"]
     assert "TRD" in out.getvalue()
+    categories = {c.code: c for c in office.reporting_categories.all()}
+    assert {"working_life", "nightlife", "hate_crime"} <= set(categories)
+    assert categories["working_life"].areas.filter(code="EMPLOYMENT").exists()
 
 
 def test_createoffice_refuses_a_bad_code() -> None:
