@@ -57,19 +57,22 @@ def _isolated_document_root(tmp_path: Path) -> Iterator[None]:
 
 @pytest.fixture
 def office(db: None) -> Office:
-    return OfficeFactory(name="DiMe Oslo", code="OSL", jurisdiction=Jurisdiction.NORWAY)
+    return OfficeFactory.create(name="DiMe Oslo", code="OSL", jurisdiction=Jurisdiction.NORWAY)
 
 
 @pytest.fixture
 def other_office(db: None) -> Office:
-    return OfficeFactory(name="DiMe Bergen", code="BGO", jurisdiction=Jurisdiction.NORWAY)
+    return OfficeFactory.create(name="DiMe Bergen", code="BGO", jurisdiction=Jurisdiction.NORWAY)
 
 
 @pytest.fixture
 def swedish_office(db: None) -> Office:
-    return OfficeFactory(
-        name="Antidiskrimineringsbyrån Malmö", code="MAL", jurisdiction=Jurisdiction.SWEDEN,
-        municipalities=["Malmö"], languages=["sv", "en"],
+    return OfficeFactory.create(
+        name="Antidiskrimineringsbyrån Malmö",
+        code="MAL",
+        jurisdiction=Jurisdiction.SWEDEN,
+        municipalities=["Malmö"],
+        languages=["sv", "en"],
     )
 
 

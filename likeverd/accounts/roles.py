@@ -41,8 +41,15 @@ P = Permission
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADVISER: frozenset(
         {
-            P.VIEW_ALL_CASES, P.REGISTER_CASE, P.EDIT_CASE, P.CLASSIFY_CASE, P.ASSIGN_CASE,
-            P.CHANGE_STATUS, P.CLOSE_CASE, P.EXPORT_CASES, P.VIEW_ACCESS_HISTORY,
+            P.VIEW_ALL_CASES,
+            P.REGISTER_CASE,
+            P.EDIT_CASE,
+            P.CLASSIFY_CASE,
+            P.ASSIGN_CASE,
+            P.CHANGE_STATUS,
+            P.CLOSE_CASE,
+            P.EXPORT_CASES,
+            P.VIEW_ACCESS_HISTORY,
             P.VIEW_OFFICE_STATISTICS,
         }
     ),

@@ -28,16 +28,16 @@ class AuditAction(models.TextChoices):
     DENIED = "denied", _("was refused")
 
 
-class AuditLogIsAppendOnly(Exception):
+class AuditLogAppendOnlyError(Exception):
     pass
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
     def update(self, **kwargs: Any) -> int:
-        raise AuditLogIsAppendOnly("audit events cannot be changed")
+        raise AuditLogAppendOnlyError("audit events cannot be changed")
 
     def delete(self) -> tuple[int, dict[str, int]]:
-        raise AuditLogIsAppendOnly("audit events cannot be deleted")
+        raise AuditLogAppendOnlyError("audit events cannot be deleted")
 
 
 class AuditEvent(models.Model):
@@ -45,12 +45,18 @@ class AuditEvent(models.Model):
     # Plain references (no database constraint, nothing cascades): the log outlives what it
     # describes, and a cascade would have to update or delete rows of an append-only table.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.DO_NOTHING, db_constraint=False,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
         related_name="+",
     )
     actor_label = models.CharField(max_length=150, blank=True)
     office = models.ForeignKey(
-        "accounts.Office", null=True, on_delete=models.DO_NOTHING, db_constraint=False,
+        "accounts.Office",
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
         related_name="+",
     )
     action = models.CharField(max_length=20, choices=AuditAction.choices)
@@ -74,9 +80,9 @@ class AuditEvent(models.Model):
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_type}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise AuditLogIsAppendOnly("audit events cannot be changed")
+        if not self._state.adding:
+            raise AuditLogAppendOnlyError("audit events cannot be changed")
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise AuditLogIsAppendOnly("audit events cannot be deleted")
+        raise AuditLogAppendOnlyError("audit events cannot be deleted")

@@ -10,7 +10,11 @@ from likeverd.audit.models import AuditEvent
 def list_case_access_history(*, viewer: Viewer, case_public_id: str) -> QuerySet[AuditEvent]:
     if not viewer.can(Permission.VIEW_ACCESS_HISTORY):
         return AuditEvent.objects.none()
-    return scope_to_office(AuditEvent.objects.all(), viewer).filter(case_id=case_public_id).select_related("actor")
+    return (
+        scope_to_office(AuditEvent.objects.all(), viewer)
+        .filter(case_id=case_public_id)
+        .select_related("actor")
+    )
 
 
 def list_office_audit_log(*, viewer: Viewer) -> QuerySet[AuditEvent]:

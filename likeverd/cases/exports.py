@@ -21,9 +21,25 @@ from likeverd.cases.models import Case
 from likeverd.cases.selectors import CaseFilters
 
 CSV_COLUMNS = [
-    "number", "received_at", "channel", "status", "assigned_to", "reporting_category", "grounds", "areas",
-    "forms", "tracks", "incident_date_from", "incident_date_to", "incident_date_precision",
-    "incident_municipality", "place_kind", "residence_municipality", "wishes", "outcome", "closed_at",
+    "number",
+    "received_at",
+    "channel",
+    "status",
+    "assigned_to",
+    "reporting_category",
+    "grounds",
+    "areas",
+    "forms",
+    "tracks",
+    "incident_date_from",
+    "incident_date_to",
+    "incident_date_precision",
+    "incident_municipality",
+    "place_kind",
+    "residence_municipality",
+    "wishes",
+    "outcome",
+    "closed_at",
 ]
 
 
@@ -33,14 +49,25 @@ def _codes(terms: Any) -> str:
 
 def _row(case: Case) -> list[str]:
     return [
-        case.number, case.received_at.isoformat(), case.channel, case.status,
+        case.number,
+        case.received_at.isoformat(),
+        case.channel,
+        case.status,
         case.assigned_to.get_username() if case.assigned_to else "",
         case.reporting_category.code if case.reporting_category else "",
-        _codes(case.grounds), _codes(case.areas), _codes(case.forms), _codes(case.tracks),
+        _codes(case.grounds),
+        _codes(case.areas),
+        _codes(case.forms),
+        _codes(case.tracks),
         case.incident_date_from.isoformat() if case.incident_date_from else "",
         case.incident_date_to.isoformat() if case.incident_date_to else "",
-        case.incident_date_precision, case.incident_municipality, case.place_kind, case.residence_municipality,
-        ";".join(case.wishes), case.outcome, case.closed_at.isoformat() if case.closed_at else "",
+        case.incident_date_precision,
+        case.incident_municipality,
+        case.place_kind,
+        case.residence_municipality,
+        ";".join(case.wishes),
+        case.outcome,
+        case.closed_at.isoformat() if case.closed_at else "",
     ]
 
 
@@ -49,8 +76,12 @@ def export_cases_csv(*, viewer: Viewer, filters: CaseFilters) -> Iterator[str]:
     if not viewer.can(Permission.EXPORT_CASES):
         raise PermissionDenied(_("You do not have permission to do this."))
     cases = selectors.list_cases(viewer=viewer, filters=filters).prefetch_related("areas", "forms", "tracks")
-    record_event(actor=viewer.user, office=viewer.office, action=AuditAction.EXPORT,
-                 detail={"format": "csv", "count": cases.count(), "filters": filters.used()})
+    record_event(
+        actor=viewer.user,
+        office=viewer.office,
+        action=AuditAction.EXPORT,
+        detail={"format": "csv", "count": cases.count(), "filters": filters.used()},
+    )
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
@@ -67,31 +98,61 @@ def export_case_record(*, viewer: Viewer, public_id: str) -> dict[str, Any]:
     if not viewer.can(Permission.EXPORT_CASES):
         raise PermissionDenied(_("You do not have permission to do this."))
     case = selectors.get_case(viewer=viewer, public_id=public_id)
-    record_event(actor=viewer.user, office=viewer.office, action=AuditAction.EXPORT, target=case, case=case,
-                 detail={"format": "json"})
+    record_event(
+        actor=viewer.user,
+        office=viewer.office,
+        action=AuditAction.EXPORT,
+        target=case,
+        case=case,
+        detail={"format": "json"},
+    )
     return {
         **dict(zip(CSV_COLUMNS, _row(case), strict=True)),
         "narrative": case.narrative,
         "parties": [
-            {"role": p.role, "counterpart_kind": p.counterpart_kind, "is_anonymous": p.is_anonymous, "name": p.name,
-             "phone": p.phone, "email": p.email, "notes": p.notes, "safe_to_call": p.safe_to_call,
-             "safe_voicemail": p.safe_voicemail, "safe_email": p.safe_email, "language": p.language,
-             "needs_interpreter": p.needs_interpreter}
+            {
+                "role": p.role,
+                "counterpart_kind": p.counterpart_kind,
+                "is_anonymous": p.is_anonymous,
+                "name": p.name,
+                "phone": p.phone,
+                "email": p.email,
+                "notes": p.notes,
+                "safe_to_call": p.safe_to_call,
+                "safe_voicemail": p.safe_voicemail,
+                "safe_email": p.safe_email,
+                "language": p.language,
+                "needs_interpreter": p.needs_interpreter,
+            }
             for p in selectors.list_parties(case=case)
         ],
         "timeline": [
-            {"kind": e.kind, "occurred_at": e.occurred_at.isoformat(), "author": e.author.get_username() if e.author
-             else "", "text": e.body, "data": e.data}
+            {
+                "kind": e.kind,
+                "occurred_at": e.occurred_at.isoformat(),
+                "author": e.author.get_username() if e.author else "",
+                "text": e.body,
+                "data": e.data,
+            }
             for e in selectors.list_timeline(case=case)
         ],
         "tasks": [
-            {"title": t.title, "due_date": t.due_date.isoformat(), "done_at": t.done_at.isoformat() if t.done_at
-             else "", "assignee": t.assignee.get_username() if t.assignee else ""}
+            {
+                "title": t.title,
+                "due_date": t.due_date.isoformat(),
+                "done_at": t.done_at.isoformat() if t.done_at else "",
+                "assignee": t.assignee.get_username() if t.assignee else "",
+            }
             for t in selectors.list_tasks(case=case)
         ],
         "documents": [
-            {"filename": d.filename, "kind": d.kind, "content_type": d.content_type, "size": d.size,
-             "uploaded_at": d.created_at.isoformat()}
+            {
+                "filename": d.filename,
+                "kind": d.kind,
+                "content_type": d.content_type,
+                "size": d.size,
+                "uploaded_at": d.created_at.isoformat(),
+            }
             for d in selectors.list_documents(case=case)
         ],
     }

@@ -80,12 +80,16 @@ class Outcome(models.TextChoices):
 class ReportingCategory(PublicModel):
     """An office's own "area of society" for its reports, mapped to the legal areas."""
 
-    office = models.ForeignKey("accounts.Office", on_delete=models.CASCADE, related_name="reporting_categories")
+    office = models.ForeignKey(
+        "accounts.Office", on_delete=models.CASCADE, related_name="reporting_categories"
+    )
     code = models.SlugField(max_length=40)
     label_nb = models.CharField(_("name (Norwegian)"), max_length=120)
     label_sv = models.CharField(_("name (Swedish)"), max_length=120)
     label_en = models.CharField(_("name (English)"), max_length=120)
-    areas = models.ManyToManyField("taxonomy.Term", blank=True, related_name="+", verbose_name=_("legal areas"))
+    areas = models.ManyToManyField(
+        "taxonomy.Term", blank=True, related_name="+", verbose_name=_("legal areas")
+    )
     sort_order = models.PositiveIntegerField(default=0)
     is_active = models.BooleanField(_("active"), default=True)
 
@@ -111,8 +115,13 @@ class CaseNumberSequence(models.Model):
     year = models.PositiveSmallIntegerField()
     last_serial = models.PositiveIntegerField(default=0)
 
+    def __str__(self) -> str:
+        return f"{self.office_id}/{self.year}: {self.last_serial}"
+
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["office", "year"], name="one_sequence_per_office_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "year"], name="one_sequence_per_office_year")
+        ]
 
 
 class Case(PublicModel):
@@ -125,7 +134,10 @@ class Case(PublicModel):
     incident_date_from = models.DateField(_("incident from"), null=True, blank=True)
     incident_date_to = models.DateField(_("incident to"), null=True, blank=True)
     incident_date_precision = models.CharField(
-        _("incident date precision"), max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+        _("incident date precision"),
+        max_length=8,
+        choices=DatePrecision.choices,
+        default=DatePrecision.UNKNOWN,
     )
     incident_date_text = models.CharField(_("incident date as given"), max_length=60, blank=True)
     incident_municipality = models.CharField(_("municipality of the incident"), max_length=80, blank=True)
@@ -135,11 +147,19 @@ class Case(PublicModel):
     wishes = models.JSONField(_("what the person wants"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=CaseStatus.choices, default=CaseStatus.NEW)
     assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="assigned_cases", verbose_name=_("assigned to"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_cases",
+        verbose_name=_("assigned to"),
     )
     reporting_category = models.ForeignKey(
-        ReportingCategory, null=True, blank=True, on_delete=models.PROTECT, related_name="cases",
+        ReportingCategory,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
         verbose_name=_("area of society"),
     )
     grounds = models.ManyToManyField("taxonomy.Term", blank=True, related_name="+", verbose_name=_("grounds"))
@@ -198,7 +218,9 @@ class CounterpartKind(models.TextChoices):
 class Party(PublicModel):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="parties")
     role = models.CharField(_("role"), max_length=16, choices=PartyRole.choices)
-    counterpart_kind = models.CharField(_("kind of counterpart"), max_length=16, choices=CounterpartKind.choices, blank=True)
+    counterpart_kind = models.CharField(
+        _("kind of counterpart"), max_length=16, choices=CounterpartKind.choices, blank=True
+    )
     is_anonymous = models.BooleanField(_("anonymous"), default=False)
     name = EncryptedTextField(_("name"))
     phone = EncryptedTextField(_("phone"))
@@ -208,7 +230,11 @@ class Party(PublicModel):
     # (conflict of interest) without storing the name in clear.
     name_key = models.BigIntegerField(null=True, blank=True, db_index=True)
     represents = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="representatives",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="representatives",
         verbose_name=_("represents"),
     )
     safe_to_call = models.BooleanField(_("safe to call"), default=False)
@@ -229,7 +255,7 @@ class Party(PublicModel):
     def display_name(self) -> str:
         if self.is_anonymous or not self.name:
             return str(_("Anonymous"))
-        return self.name
+        return str(self.name)
 
 
 class EventKind(models.TextChoices):
@@ -253,7 +279,9 @@ class CaseEvent(PublicModel):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=16, choices=EventKind.choices)
     occurred_at = models.DateTimeField(default=clock.now)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     body = EncryptedTextField(_("text"))
     data = models.JSONField(default=dict, blank=True)
 
@@ -267,10 +295,16 @@ class Task(PublicModel):
     title = EncryptedTextField(_("task"))
     due_date = models.DateField(_("due"))
     assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="case_tasks", verbose_name=_("assignee"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case_tasks",
+        verbose_name=_("assignee"),
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     done_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -295,12 +329,16 @@ class Document(PublicModel):
     """An uploaded file. The bytes are encrypted in DOCUMENT_ROOT under `storage_name`."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="documents")
-    kind = models.CharField(_("kind"), max_length=16, choices=DocumentKind.choices, default=DocumentKind.OTHER)
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=DocumentKind.choices, default=DocumentKind.OTHER
+    )
     filename = EncryptedTextField(_("file name"))
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
     storage_name = models.CharField(max_length=80, unique=True, editable=False)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -316,3 +354,6 @@ class SearchToken(models.Model):
     office = models.ForeignKey("accounts.Office", on_delete=models.CASCADE, related_name="+", db_index=False)
     token = models.BigIntegerField()
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+
+    def __str__(self) -> str:
+        return f"token of case {self.case_id}"

@@ -10,6 +10,7 @@ person can be found by the first letters of a name. See docs/adr/0003-search-ove
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import Any
 
 from django.db.models import Count, QuerySet
 
@@ -76,13 +77,16 @@ def index_text(case: Case, text: str, *, is_name: bool = False) -> None:
     """Add the words of newly written text to the index (a note, a new party)."""
     terms = name_words(text) if is_name else words(text)
     SearchToken.objects.bulk_create(
-        [SearchToken(office_id=case.office_id, case_id=case.pk, token=t) for t in hashes_for(case.office, terms)],
+        [
+            SearchToken(office_id=case.office_id, case_id=case.pk, token=t)
+            for t in hashes_for(case.office, terms)
+        ],
         ignore_conflicts=True,
         batch_size=2000,
     )
 
 
-def matching_case_ids(office: Office, query: str) -> "QuerySet[SearchToken, dict[str, int]] | None":
+def matching_case_ids(office: Office, query: str) -> "QuerySet[SearchToken, Any] | None":
     """Ids of the office's cases that contain every word of `query` (None: no usable words)."""
     terms = sorted(words(query), key=len, reverse=True)[:MAX_QUERY_WORDS]
     if not terms:

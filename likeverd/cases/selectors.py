@@ -73,8 +73,12 @@ def list_cases(*, viewer: Viewer, filters: CaseFilters | None = None) -> QuerySe
         cases = cases.filter(condition)
     if filters.used():
         # The filters are recorded by name only: a search text may itself be personal data.
-        record_event(actor=viewer.user, office=viewer.office, action=AuditAction.SEARCH,
-                     detail={"filters": filters.used()})
+        record_event(
+            actor=viewer.user,
+            office=viewer.office,
+            action=AuditAction.SEARCH,
+            detail={"filters": filters.used()},
+        )
     return (
         cases.distinct()
         .select_related("assigned_to", "reporting_category")
@@ -161,7 +165,9 @@ def list_conflicts(*, viewer: Viewer, case: Case) -> list[Conflict]:
                 party.role in clients and other.role == PartyRole.COUNTERPART
             )
             if is_conflict:
-                found.append(Conflict(party=party, other_case_number=other.case.number, other_role=other.role))
+                found.append(
+                    Conflict(party=party, other_case_number=other.case.number, other_role=other.role)
+                )
     return found
 
 
@@ -181,17 +187,24 @@ def get_dashboard(*, viewer: Viewer) -> Dashboard:
     counts = dict(cases.values_list("status").annotate(n=Count("id")).order_by())
     return Dashboard(
         my_tasks=list(open_tasks.filter(assignee=viewer.user).order_by("due_date")[:20]),
-        new_cases=list(cases.filter(status=CaseStatus.NEW).select_related("assigned_to").order_by("-received_at")[:20]),
-        due_this_week=list(open_tasks.filter(due_date__lte=today + dt.timedelta(days=7)).order_by("due_date")[:30]),
+        new_cases=list(
+            cases.filter(status=CaseStatus.NEW).select_related("assigned_to").order_by("-received_at")[:20]
+        ),
+        due_this_week=list(
+            open_tasks.filter(due_date__lte=today + dt.timedelta(days=7)).order_by("due_date")[:30]
+        ),
         my_cases=list(
-            cases.filter(assigned_to=viewer.user).exclude(status=CaseStatus.CLOSED)
-            .select_related("reporting_category").order_by("-updated_at")[:20]
+            cases.filter(assigned_to=viewer.user)
+            .exclude(status=CaseStatus.CLOSED)
+            .select_related("reporting_category")
+            .order_by("-updated_at")[:20]
         ),
         counts_by_status={status: counts.get(status, 0) for status in CaseStatus.values},
     )
 
 
 # --- for the case-work screens (forms' choices and writes) ------------------------------------
+
 
 def get_case_for_change(*, viewer: Viewer, public_id: str) -> Case:
     """A case the viewer may see, or 404, for a write: not audited as a view, because the

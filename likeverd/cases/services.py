@@ -26,7 +26,6 @@ from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
 from likeverd.cases import search, workflow
 from likeverd.cases.dates import IncidentDate
-from likeverd.cases.permissions import visible_cases
 from likeverd.cases.models import (
     Case,
     CaseEvent,
@@ -44,6 +43,7 @@ from likeverd.cases.models import (
     Task,
     Wish,
 )
+from likeverd.cases.permissions import visible_cases
 from likeverd.core import clock, crypto
 from likeverd.taxonomy.loader import default_reporting_categories
 from likeverd.taxonomy.models import Term, TermKind
@@ -75,16 +75,29 @@ def _office(viewer: Viewer) -> Office:
     return viewer.office
 
 
-def _event(case: Case, viewer: Viewer, kind: EventKind, *, body: str = "", data: dict[str, Any] | None = None,
-           occurred_at: dt.datetime | None = None) -> CaseEvent:
+def _event(
+    case: Case,
+    viewer: Viewer,
+    kind: EventKind,
+    *,
+    body: str = "",
+    data: dict[str, Any] | None = None,
+    occurred_at: dt.datetime | None = None,
+) -> CaseEvent:
     return CaseEvent.objects.create(
-        case=case, kind=kind, author=viewer.user, body=body, data=data or {},
+        case=case,
+        kind=kind,
+        author=viewer.user,
+        body=body,
+        data=data or {},
         occurred_at=occurred_at or clock.now(),
     )
 
 
 def _audit(viewer: Viewer, action: AuditAction, target: Any, case: Case, **detail: Any) -> None:
-    record_event(actor=viewer.user, office=viewer.office, action=action, target=target, case=case, detail=detail)
+    record_event(
+        actor=viewer.user, office=viewer.office, action=action, target=target, case=case, detail=detail
+    )
 
 
 def _touch(case: Case) -> None:
@@ -102,6 +115,7 @@ def name_key(office: Office, name: str) -> int | None:
 
 # --- case numbers -------------------------------------------------------------------------
 
+
 def next_case_number(office: Office, year: int) -> tuple[int, str]:
     """The next serial for office and year, safe under concurrent registration.
 
@@ -115,6 +129,7 @@ def next_case_number(office: Office, year: int) -> tuple[int, str]:
 
 
 # --- registering ----------------------------------------------------------------------------
+
 
 @dataclass
 class PersonDetails:
@@ -153,8 +168,12 @@ def _check_wishes(wishes: list[str]) -> list[str]:
 
 @transaction.atomic
 def register_case(
-    *, viewer: Viewer, details: CaseDetails, person: PersonDetails | None = None,
-    assign_to: User | None = None, reporting_category: ReportingCategory | None = None,
+    *,
+    viewer: Viewer,
+    details: CaseDetails,
+    person: PersonDetails | None = None,
+    assign_to: User | None = None,
+    reporting_category: ReportingCategory | None = None,
 ) -> Case:
     _require(viewer, Permission.REGISTER_CASE)
     office = _office(viewer)
@@ -164,12 +183,21 @@ def register_case(
     year = timezone.localtime(received_at).year
     serial, number = next_case_number(office, year)
     case = Case.objects.create(
-        office=office, year=year, serial=serial, number=number, channel=details.channel,
-        received_at=received_at, narrative=details.narrative,
-        incident_date_from=details.incident_date.date_from, incident_date_to=details.incident_date.date_to,
-        incident_date_precision=details.incident_date.precision, incident_date_text=details.incident_date.text,
-        incident_municipality=details.incident_municipality.strip(), place_kind=details.place_kind,
-        residence_municipality=details.residence_municipality.strip(), wishes=_check_wishes(details.wishes),
+        office=office,
+        year=year,
+        serial=serial,
+        number=number,
+        channel=details.channel,
+        received_at=received_at,
+        narrative=details.narrative,
+        incident_date_from=details.incident_date.date_from,
+        incident_date_to=details.incident_date.date_to,
+        incident_date_precision=details.incident_date.precision,
+        incident_date_text=details.incident_date.text,
+        incident_municipality=details.incident_municipality.strip(),
+        place_kind=details.place_kind,
+        residence_municipality=details.residence_municipality.strip(),
+        wishes=_check_wishes(details.wishes),
         reporting_category=_own_category(office, reporting_category),
     )
     _event(case, viewer, EventKind.CREATED, data={"channel": details.channel})
@@ -191,12 +219,17 @@ def _own_category(office: Office, category: ReportingCategory | None) -> Reporti
 @transaction.atomic
 def update_case_details(*, viewer: Viewer, case: Case, details: CaseDetails) -> Case:
     _require(viewer, Permission.EDIT_CASE, case)
-    new_values = {
-        "channel": details.channel, "narrative": details.narrative,
-        "incident_date_from": details.incident_date.date_from, "incident_date_to": details.incident_date.date_to,
-        "incident_date_precision": details.incident_date.precision, "incident_date_text": details.incident_date.text,
-        "incident_municipality": details.incident_municipality.strip(), "place_kind": details.place_kind,
-        "residence_municipality": details.residence_municipality.strip(), "wishes": _check_wishes(details.wishes),
+    new_values: dict[str, Any] = {
+        "channel": details.channel,
+        "narrative": details.narrative,
+        "incident_date_from": details.incident_date.date_from,
+        "incident_date_to": details.incident_date.date_to,
+        "incident_date_precision": details.incident_date.precision,
+        "incident_date_text": details.incident_date.text,
+        "incident_municipality": details.incident_municipality.strip(),
+        "place_kind": details.place_kind,
+        "residence_municipality": details.residence_municipality.strip(),
+        "wishes": _check_wishes(details.wishes),
     }
     if details.received_at is not None:
         new_values["received_at"] = details.received_at
@@ -216,17 +249,39 @@ def update_case_details(*, viewer: Viewer, case: Case, details: CaseDetails) -> 
 
 # --- parties --------------------------------------------------------------------------------
 
-def _create_party(viewer: Viewer, case: Case, *, person_role: PartyRole, details: PersonDetails,
-                  counterpart_kind: str = "", notes: str = "", represents: Party | None = None) -> Party:
-    if person_role == PartyRole.COUNTERPART and counterpart_kind and counterpart_kind not in CounterpartKind.values:
+
+def _create_party(
+    viewer: Viewer,
+    case: Case,
+    *,
+    person_role: PartyRole,
+    details: PersonDetails,
+    counterpart_kind: str = "",
+    notes: str = "",
+    represents: Party | None = None,
+) -> Party:
+    if (
+        person_role == PartyRole.COUNTERPART
+        and counterpart_kind
+        and counterpart_kind not in CounterpartKind.values
+    ):
         raise ValidationError(_("Unknown kind of counterpart."))
     party = Party.objects.create(
-        case=case, role=person_role, counterpart_kind=counterpart_kind if person_role == PartyRole.COUNTERPART else "",
-        is_anonymous=details.is_anonymous, name="" if details.is_anonymous else details.name.strip(),
-        phone=details.phone.strip(), email=details.email.strip(), notes=notes.strip(),
+        case=case,
+        role=person_role,
+        counterpart_kind=counterpart_kind if person_role == PartyRole.COUNTERPART else "",
+        is_anonymous=details.is_anonymous,
+        name="" if details.is_anonymous else details.name.strip(),
+        phone=details.phone.strip(),
+        email=details.email.strip(),
+        notes=notes.strip(),
         name_key=None if details.is_anonymous else name_key(case.office, details.name),
-        safe_to_call=details.safe_to_call, safe_voicemail=details.safe_voicemail, safe_email=details.safe_email,
-        language=details.language, needs_interpreter=details.needs_interpreter, represents=represents,
+        safe_to_call=details.safe_to_call,
+        safe_voicemail=details.safe_voicemail,
+        safe_email=details.safe_email,
+        language=details.language,
+        needs_interpreter=details.needs_interpreter,
+        represents=represents,
     )
     _event(case, viewer, EventKind.PARTY, data={"role": person_role})
     _audit(viewer, AuditAction.CREATE, party, case, role=person_role)
@@ -238,18 +293,34 @@ def _create_party(viewer: Viewer, case: Case, *, person_role: PartyRole, details
 
 
 @transaction.atomic
-def add_party(*, viewer: Viewer, case: Case, role: PartyRole, details: PersonDetails,
-              counterpart_kind: str = "", notes: str = "", represents: Party | None = None) -> Party:
+def add_party(
+    *,
+    viewer: Viewer,
+    case: Case,
+    role: PartyRole,
+    details: PersonDetails,
+    counterpart_kind: str = "",
+    notes: str = "",
+    represents: Party | None = None,
+) -> Party:
     _require(viewer, Permission.EDIT_CASE, case)
     if represents is not None and represents.case_id != case.pk:
         raise ValidationError(_("A representative can only represent a party of the same case."))
-    party = _create_party(viewer, case, person_role=role, details=details, counterpart_kind=counterpart_kind,
-                          notes=notes, represents=represents)
+    party = _create_party(
+        viewer,
+        case,
+        person_role=role,
+        details=details,
+        counterpart_kind=counterpart_kind,
+        notes=notes,
+        represents=represents,
+    )
     _touch(case)
     return party
 
 
 # --- classification -------------------------------------------------------------------------
+
 
 @dataclass
 class Classification:
@@ -269,7 +340,12 @@ def classify_case(*, viewer: Viewer, case: Case, classification: Classification)
     """Set grounds (several at once), areas, forms and tracks; the change is kept in the timeline."""
     _require(viewer, Permission.CLASSIFY_CASE, case)
     office = _office(viewer)
-    expected = {"grounds": TermKind.GROUND, "areas": TermKind.AREA, "forms": TermKind.FORM, "tracks": TermKind.TRACK}
+    expected = {
+        "grounds": TermKind.GROUND,
+        "areas": TermKind.AREA,
+        "forms": TermKind.FORM,
+        "tracks": TermKind.TRACK,
+    }
     for attribute, kind in expected.items():
         for term in getattr(classification, attribute):
             if term.kind != kind or term.jurisdiction != office.jurisdiction:
@@ -278,9 +354,9 @@ def classify_case(*, viewer: Viewer, case: Case, classification: Classification)
                     params={"term": term.label, "kind": TermKind(kind).label},
                 )
     category = _own_category(office, classification.reporting_category)
-    before = {name: _codes(getattr(case, name).all()) for name in expected}
+    before: dict[str, list[str] | str] = {name: _codes(getattr(case, name).all()) for name in expected}
     before["reporting_category"] = case.reporting_category.code if case.reporting_category else ""
-    after = {name: _codes(getattr(classification, name)) for name in expected}
+    after: dict[str, list[str] | str] = {name: _codes(getattr(classification, name)) for name in expected}
     after["reporting_category"] = category.code if category else ""
     if before == after:
         return case
@@ -302,9 +378,12 @@ CASEWORK_ROLES = {Role.ADVISER, Role.MEDIATOR}
 @transaction.atomic
 def assign_case(*, viewer: Viewer, case: Case, assignee: User | None) -> Case:
     _require(viewer, Permission.ASSIGN_CASE, case)
-    if assignee is not None and not Membership.objects.filter(
-        user=assignee, office_id=case.office_id, role__in=CASEWORK_ROLES, is_active=True
-    ).exists():
+    if (
+        assignee is not None
+        and not Membership.objects.filter(
+            user=assignee, office_id=case.office_id, role__in=CASEWORK_ROLES, is_active=True
+        ).exists()
+    ):
         raise ValidationError(_("Cases can only be assigned to advisers and mediators of this office."))
     if case.assigned_to_id == (assignee.pk if assignee else None):
         return case
@@ -317,8 +396,9 @@ def assign_case(*, viewer: Viewer, case: Case, assignee: User | None) -> Case:
 
 
 @transaction.atomic
-def change_case_status(*, viewer: Viewer, case: Case, to_status: CaseStatus, outcome: str = "",
-                       note: str = "") -> Case:
+def change_case_status(
+    *, viewer: Viewer, case: Case, to_status: CaseStatus, outcome: str = "", note: str = ""
+) -> Case:
     """Move a case along the workflow (workflow.TRANSITIONS); closing needs an outcome."""
     if case.office_id != viewer.office_id:
         raise PermissionDenied(_("You do not have permission to do this."))
@@ -342,7 +422,13 @@ def change_case_status(*, viewer: Viewer, case: Case, to_status: CaseStatus, out
     case.status = to_status
     case.updated_at = clock.now()
     case.save(update_fields=["status", "outcome", "closed_at", "updated_at"])
-    _event(case, viewer, EventKind.STATUS, body=note, data={"from": previous, "to": to_status, "outcome": case.outcome})
+    _event(
+        case,
+        viewer,
+        EventKind.STATUS,
+        body=note,
+        data={"from": previous, "to": to_status, "outcome": case.outcome},
+    )
     _audit(viewer, AuditAction.CHANGE, case, case, fields=["status"], to=to_status)
     if note:
         search.index_text(case, note)
@@ -355,8 +441,9 @@ TIMELINE_ENTRY_KINDS = {EventKind.NOTE, EventKind.CALL, EventKind.MEETING, Event
 
 
 @transaction.atomic
-def add_timeline_entry(*, viewer: Viewer, case: Case, kind: EventKind, body: str,
-                       occurred_at: dt.datetime | None = None) -> CaseEvent:
+def add_timeline_entry(
+    *, viewer: Viewer, case: Case, kind: EventKind, body: str, occurred_at: dt.datetime | None = None
+) -> CaseEvent:
     _require(viewer, Permission.EDIT_CASE, case)
     if kind not in TIMELINE_ENTRY_KINDS:
         raise ValidationError(_("Unknown kind of entry."))
@@ -373,18 +460,32 @@ def add_timeline_entry(*, viewer: Viewer, case: Case, kind: EventKind, body: str
 
 # --- tasks ----------------------------------------------------------------------------------
 
+
 @transaction.atomic
-def add_task(*, viewer: Viewer, case: Case, title: str, due_date: dt.date, assignee: User | None = None) -> Task:
+def add_task(
+    *, viewer: Viewer, case: Case, title: str, due_date: dt.date, assignee: User | None = None
+) -> Task:
     _require(viewer, Permission.EDIT_CASE, case)
     if not title.strip():
         raise ValidationError(_("Write what needs to be done."), code="required")
-    if assignee is not None and not Membership.objects.filter(
-        user=assignee, office_id=case.office_id, is_active=True
-    ).exists():
+    if (
+        assignee is not None
+        and not Membership.objects.filter(user=assignee, office_id=case.office_id, is_active=True).exists()
+    ):
         raise ValidationError(_("Tasks can only be given to people of this office."))
-    task = Task.objects.create(case=case, title=title.strip(), due_date=due_date, assignee=assignee or viewer.user,
-                               created_by=viewer.user)
-    _event(case, viewer, EventKind.TASK, data={"task": str(task.public_id), "due": due_date.isoformat(), "done": False})
+    task = Task.objects.create(
+        case=case,
+        title=title.strip(),
+        due_date=due_date,
+        assignee=assignee or viewer.user,
+        created_by=viewer.user,
+    )
+    _event(
+        case,
+        viewer,
+        EventKind.TASK,
+        data={"task": str(task.public_id), "due": due_date.isoformat(), "done": False},
+    )
     _audit(viewer, AuditAction.CREATE, task, case)
     search.index_text(case, task.title)
     _touch(case)
@@ -404,6 +505,7 @@ def complete_task(*, viewer: Viewer, task: Task) -> Task:
 
 
 # --- documents ------------------------------------------------------------------------------
+
 
 def _sniff_content_type(head: bytes) -> str | None:
     kind = filetype.guess(head)
@@ -425,7 +527,9 @@ def document_path(storage_name: str) -> Path:
 
 
 @transaction.atomic
-def upload_document(*, viewer: Viewer, case: Case, upload: UploadedFile, kind: str = DocumentKind.OTHER) -> Document:
+def upload_document(
+    *, viewer: Viewer, case: Case, upload: "UploadedFile[bytes]", kind: str = DocumentKind.OTHER
+) -> Document:
     """Check size and type (from the content, not the name), encrypt, store, record."""
     _require(viewer, Permission.EDIT_CASE, case)
     size = upload.size or 0
@@ -433,7 +537,8 @@ def upload_document(*, viewer: Viewer, case: Case, upload: UploadedFile, kind: s
     if size > limit:
         raise ValidationError(
             _("The file is too large (%(size)s MB). The limit is %(limit)s MB."),
-            params={"size": f"{size / 1_000_000:.1f}", "limit": f"{limit / 1_000_000:.0f}"}, code="too_large",
+            params={"size": f"{size / 1_000_000:.1f}", "limit": f"{limit / 1_000_000:.0f}"},
+            code="too_large",
         )
     if size == 0:
         raise ValidationError(_("The file is empty."), code="empty")
@@ -443,8 +548,10 @@ def upload_document(*, viewer: Viewer, case: Case, upload: UploadedFile, kind: s
     content_type = _sniff_content_type(content[:8192])
     if content_type not in ALLOWED_DOCUMENT_TYPES:
         raise ValidationError(
-            _("This kind of file cannot be stored. Use PDF, an image (JPEG, PNG, HEIC), Word or OpenDocument text, "
-              "plain text or an audio recording."),
+            _(
+                "This kind of file cannot be stored. Use PDF, an image (JPEG, PNG, HEIC), "
+                "Word or OpenDocument text, plain text or an audio recording."
+            ),
             code="file_type",
         )
     storage_name = secrets.token_hex(20)
@@ -452,8 +559,13 @@ def upload_document(*, viewer: Viewer, case: Case, upload: UploadedFile, kind: s
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         document = Document.objects.create(
-            case=case, kind=kind, filename=(upload.name or "document")[:200], content_type=content_type,
-            size=len(content), storage_name=storage_name, uploaded_by=viewer.user,
+            case=case,
+            kind=kind,
+            filename=(upload.name or "document")[:200],
+            content_type=content_type,
+            size=len(content),
+            storage_name=storage_name,
+            uploaded_by=viewer.user,
         )
         path.write_bytes(crypto.encrypt(content, purpose=f"document:{document.public_id}"))
         _event(case, viewer, EventKind.DOCUMENT, data={"document": str(document.public_id), "kind": kind})
@@ -470,13 +582,21 @@ def read_document(*, viewer: Viewer, document: Document) -> bytes:
     """The decrypted bytes, for a viewer who may see the case; the download is audited."""
     if not visible_cases(viewer).filter(pk=document.case_id).exists():
         raise PermissionDenied(_("You do not have permission to do this."))
-    data = crypto.decrypt(document_path(document.storage_name).read_bytes(), purpose=f"document:{document.public_id}")
-    record_event(actor=viewer.user, office=viewer.office, action=AuditAction.DOWNLOAD, target=document,
-                 case=document.case)
+    data = crypto.decrypt(
+        document_path(document.storage_name).read_bytes(), purpose=f"document:{document.public_id}"
+    )
+    record_event(
+        actor=viewer.user,
+        office=viewer.office,
+        action=AuditAction.DOWNLOAD,
+        target=document,
+        case=document.case,
+    )
     return data
 
 
 # --- office set-up --------------------------------------------------------------------------
+
 
 @transaction.atomic
 def create_default_reporting_categories(*, office: Office) -> list[ReportingCategory]:
@@ -484,14 +604,23 @@ def create_default_reporting_categories(*, office: Office) -> list[ReportingCate
     created = []
     for default in default_reporting_categories(office.jurisdiction):
         category, was_created = ReportingCategory.objects.get_or_create(
-            office=office, code=default.code,
-            defaults={"label_nb": default.label_nb, "label_sv": default.label_sv, "label_en": default.label_en,
-                      "sort_order": default.sort_order},
+            office=office,
+            code=default.code,
+            defaults={
+                "label_nb": default.label_nb,
+                "label_sv": default.label_sv,
+                "label_en": default.label_en,
+                "sort_order": default.sort_order,
+            },
         )
         if was_created:
             category.areas.set(
-                Term.objects.filter(jurisdiction=office.jurisdiction, kind=TermKind.AREA, code__in=default.area_codes,
-                                    valid_to__isnull=True)
+                Term.objects.filter(
+                    jurisdiction=office.jurisdiction,
+                    kind=TermKind.AREA,
+                    code__in=default.area_codes,
+                    valid_to__isnull=True,
+                )
             )
             created.append(category)
     return created

@@ -79,9 +79,7 @@ DATA_KEY = _checked_data_key(_secret("LIKEVERD_DATA_KEY"))
 # Earlier keys, comma-separated, still accepted for decryption after a rotation.
 DATA_KEYS_PREVIOUS = os.environ.get("LIKEVERD_DATA_KEYS_PREVIOUS", "")
 
-ALLOWED_HOSTS = _env_list(
-    "LIKEVERD_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else ""
-)
+ALLOWED_HOSTS = _env_list("LIKEVERD_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = _env_list("LIKEVERD_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [

@@ -14,8 +14,8 @@ os.environ.setdefault("LIKEVERD_DATA_DIR", tempfile.mkdtemp(prefix="likeverd-tes
 # tests make between browser steps are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-from likeverd.config.settings import *  # noqa: E402,F403
-from likeverd.config.settings import DATA_DIR  # noqa: E402
+from likeverd.config.settings import *  # noqa: F403
+from likeverd.config.settings import DATA_DIR
 
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]

@@ -9,7 +9,7 @@ from django.db.models.expressions import Expression
 from likeverd.core import crypto
 
 
-class EncryptedTextField(models.BinaryField):
+class EncryptedTextField(models.BinaryField[Any, Any]):
     """Text stored as AES-GCM ciphertext; Python code sees `str` ("" when empty).
 
     The purpose bound into each ciphertext is "app_label.Model.field", so ciphertexts
@@ -37,9 +37,7 @@ class EncryptedTextField(models.BinaryField):
     def purpose(self) -> str:
         return f"{self.model._meta.label}.{self.name}"
 
-    def get_db_prep_value(
-        self, value: Any, connection: BaseDatabaseWrapper, prepared: bool = False
-    ) -> Any:
+    def get_db_prep_value(self, value: Any, connection: BaseDatabaseWrapper, prepared: bool = False) -> Any:
         if value is None:
             return None
         if isinstance(value, str):

@@ -30,10 +30,10 @@ class UserFactory(factory.django.DjangoModelFactory[User]):
     password = factory.PostGenerationMethodCall("set_password", "correct horse battery staple")
 
     @factory.post_generation
-    def totp(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+    def totp(obj: User, create: bool, extracted: Any, **kwargs: Any) -> None:  # noqa: N805
         if create:
-            TOTPDevice.objects.create(user=self, name="default", confirmed=True)
-            self.save()
+            TOTPDevice.objects.create(user=obj, name="default", confirmed=True)
+            obj.save()
 
 
 class MembershipFactory(factory.django.DjangoModelFactory[Membership]):
@@ -50,7 +50,7 @@ PASSWORD = "correct horse battery staple"
 
 def make_staff(office: Office, *roles: Role, **user_fields: Any) -> User:
     """A person with a confirmed TOTP device and the given roles in `office`."""
-    user = UserFactory(**user_fields)
+    user: User = UserFactory.create(**user_fields)
     for role in roles or (Role.ADVISER,):
         Membership.objects.create(user=user, office=office, role=role)
     return user

@@ -22,12 +22,16 @@ pytestmark = pytest.mark.django_db
 
 
 def terms(jurisdiction: str, kind: TermKind, *codes: str) -> list[Term]:
-    found = list(Term.objects.filter(jurisdiction=jurisdiction, kind=kind, code__in=codes, valid_to__isnull=True))
+    found = list(
+        Term.objects.filter(jurisdiction=jurisdiction, kind=kind, code__in=codes, valid_to__isnull=True)
+    )
     assert len(found) == len(codes), f"missing taxonomy terms {codes}"
     return found
 
 
-def test_case_numbers_count_up_per_office_and_year(office: Office, other_office: Office, adviser: User) -> None:
+def test_case_numbers_count_up_per_office_and_year(
+    office: Office, other_office: Office, adviser: User
+) -> None:
     viewer = viewer_of(adviser)
     first, second = register(viewer), register(viewer)
     bergen = register(viewer_of(make_staff(other_office)))
@@ -68,14 +72,19 @@ def test_case_numbers_stay_unique_when_registered_at_the_same_time(office: Offic
 def test_registering_records_the_person_encrypted_a_timeline_entry_and_an_audit_event(
     office: Office, adviser: User
 ) -> None:
-    case = register(viewer_of(adviser), person_name="Amina Hassan", narrative="Harassed on the tram for her hijab")
+    case = register(
+        viewer_of(adviser), person_name="Amina Hassan", narrative="Harassed on the tram for her hijab"
+    )
     person = case.parties.get()
-    assert person.role == PartyRole.PERSON and person.name == "Amina Hassan"
+    assert person.role == PartyRole.PERSON
+    assert person.name == "Amina Hassan"
     with connection.cursor() as cursor:
         cursor.execute("SELECT name FROM cases_party WHERE id = %s", [person.pk])
         assert b"Amina" not in bytes(cursor.fetchone()[0])
     assert case.events.filter(kind=EventKind.CREATED).exists()
-    assert AuditEvent.objects.filter(action=AuditAction.CREATE, target_id=str(case.public_id), actor=adviser).exists()
+    assert AuditEvent.objects.filter(
+        action=AuditAction.CREATE, target_id=str(case.public_id), actor=adviser
+    ).exists()
 
 
 def test_an_anonymous_person_leaves_no_name(office: Office, adviser: User) -> None:
@@ -85,7 +94,9 @@ def test_an_anonymous_person_leaves_no_name(office: Office, adviser: User) -> No
         person=PersonDetails(name="Should not be kept", is_anonymous=True),
     )
     party = case.parties.get()
-    assert party.name == "" and party.name_key is None and party.display_name == "Anonymous"
+    assert party.name == ""
+    assert party.name_key is None
+    assert party.display_name == "Anonymous"
 
 
 def test_a_coordinator_can_register_but_not_see_or_classify_cases(office: Office) -> None:
@@ -96,7 +107,9 @@ def test_a_coordinator_can_register_but_not_see_or_classify_cases(office: Office
         services.classify_case(viewer=coordinator, case=case, classification=Classification())
 
 
-def test_an_adviser_cannot_touch_another_offices_case(office: Office, adviser: User, other_adviser: User) -> None:
+def test_an_adviser_cannot_touch_another_offices_case(
+    office: Office, adviser: User, other_adviser: User
+) -> None:
     case = register(viewer_of(adviser), person_name="Amina Hassan")
     intruder = viewer_of(other_adviser)
     with pytest.raises(PermissionDenied):
@@ -120,7 +133,10 @@ def test_classification_takes_several_grounds_and_keeps_history(office: Office, 
     services.classify_case(viewer=viewer, case=case, classification=Classification(grounds=grounds))
     assert sorted(case.grounds.values_list("code", flat=True)) == ["ETHNICITY", "RELIGION", "SEX"]
     history = list(case.events.filter(kind=EventKind.CLASSIFICATION).order_by("occurred_at", "id"))
-    assert [e.data["after"]["grounds"] for e in history] == [["ETHNICITY", "RELIGION"], ["ETHNICITY", "RELIGION", "SEX"]]
+    assert [e.data["after"]["grounds"] for e in history] == [
+        ["ETHNICITY", "RELIGION"],
+        ["ETHNICITY", "RELIGION", "SEX"],
+    ]
     assert history[1].data["before"]["grounds"] == ["ETHNICITY", "RELIGION"]
 
 
@@ -129,11 +145,15 @@ def test_a_swedish_ground_cannot_classify_a_norwegian_case(office: Office, advis
     case = register(viewer)
     with pytest.raises(ValidationError):
         services.classify_case(
-            viewer=viewer, case=case, classification=Classification(grounds=terms("SE", TermKind.GROUND, "AGE"))
+            viewer=viewer,
+            case=case,
+            classification=Classification(grounds=terms("SE", TermKind.GROUND, "AGE")),
         )
 
 
-def test_the_workflow_allows_only_listed_moves_and_closing_needs_an_outcome(office: Office, adviser: User) -> None:
+def test_the_workflow_allows_only_listed_moves_and_closing_needs_an_outcome(
+    office: Office, adviser: User
+) -> None:
     viewer = viewer_of(adviser)
     case = register(viewer)
     with pytest.raises(ValidationError):
@@ -141,9 +161,13 @@ def test_the_workflow_allows_only_listed_moves_and_closing_needs_an_outcome(offi
     services.change_case_status(viewer=viewer, case=case, to_status=CaseStatus.SORTING)
     with pytest.raises(ValidationError):
         services.change_case_status(viewer=viewer, case=case, to_status=CaseStatus.CLOSED)
-    services.change_case_status(viewer=viewer, case=case, to_status=CaseStatus.CLOSED, outcome=Outcome.ADVICE_GIVEN)
+    services.change_case_status(
+        viewer=viewer, case=case, to_status=CaseStatus.CLOSED, outcome=Outcome.ADVICE_GIVEN
+    )
     case.refresh_from_db()
-    assert case.is_closed and case.outcome == Outcome.ADVICE_GIVEN and case.closed_at is not None
+    assert case.is_closed
+    assert case.outcome == Outcome.ADVICE_GIVEN
+    assert case.closed_at is not None
     moves = [(e.data["from"], e.data["to"]) for e in case.events.filter(kind=EventKind.STATUS).order_by("id")]
     assert moves == [("new", "sorting"), ("sorting", "closed")]
 
@@ -158,11 +182,15 @@ def test_a_mediator_sees_only_cases_at_the_bench(office: Office, adviser: User) 
     assert elsewhere not in selectors.list_cases(viewer=mediator)
 
 
-def test_search_finds_words_of_narrative_notes_and_names_but_stores_no_words(office: Office, adviser: User) -> None:
+def test_search_finds_words_of_narrative_notes_and_names_but_stores_no_words(
+    office: Office, adviser: User
+) -> None:
     viewer = viewer_of(adviser)
     case = register(viewer, person_name="Amina Hassan", narrative="Bouncer refused entry at Club Nova")
     other = register(viewer, narrative="Landlord refused to rent")
-    services.add_timeline_entry(viewer=viewer, case=other, kind=EventKind.CALL, body="Talked about the deposit")
+    services.add_timeline_entry(
+        viewer=viewer, case=other, kind=EventKind.CALL, body="Talked about the deposit"
+    )
 
     def found(query: str) -> list[Case]:
         return list(selectors.list_cases(viewer=viewer, filters=CaseFilters(query=query)))
@@ -189,8 +217,13 @@ def test_conflict_of_interest_when_a_counterpart_is_a_client_elsewhere(office: O
     viewer = viewer_of(adviser)
     earlier = register(viewer, person_name="Ola Nordmann")
     case = register(viewer, person_name="Fatima Ali")
-    services.add_party(viewer=viewer, case=case, role=PartyRole.COUNTERPART,
-                       details=PersonDetails(name="ola  NORDMANN"), counterpart_kind="landlord")
+    services.add_party(
+        viewer=viewer,
+        case=case,
+        role=PartyRole.COUNTERPART,
+        details=PersonDetails(name="ola  NORDMANN"),
+        counterpart_kind="landlord",
+    )
     conflicts = selectors.list_conflicts(viewer=viewer, case=case)
     assert [c.other_case_number for c in conflicts] == [earlier.number]
     assert selectors.list_conflicts(viewer=viewer, case=earlier)[0].other_case_number == case.number
@@ -200,22 +233,25 @@ def test_viewing_a_case_is_audited(office: Office, adviser: User) -> None:
     viewer = viewer_of(adviser)
     case = register(viewer)
     selectors.get_case(viewer=viewer, public_id=str(case.public_id))
-    assert AuditEvent.objects.filter(action=AuditAction.VIEW, case_id=str(case.public_id), actor=adviser).count() == 1
+    assert (
+        AuditEvent.objects.filter(action=AuditAction.VIEW, case_id=str(case.public_id), actor=adviser).count()
+        == 1
+    )
 
 
 def test_the_audit_log_cannot_be_changed_or_deleted(office: Office, adviser: User) -> None:
     register(viewer_of(adviser))
     event = AuditEvent.objects.first()
     assert event is not None
-    from likeverd.audit.models import AuditLogIsAppendOnly
+    from likeverd.audit.models import AuditLogAppendOnlyError
 
-    with pytest.raises(AuditLogIsAppendOnly):
+    with pytest.raises(AuditLogAppendOnlyError):
         event.save()
-    with pytest.raises(AuditLogIsAppendOnly):
+    with pytest.raises(AuditLogAppendOnlyError):
         event.delete()
-    with pytest.raises(AuditLogIsAppendOnly):
+    with pytest.raises(AuditLogAppendOnlyError):
         AuditEvent.objects.all().update(action="view")
-    with pytest.raises(AuditLogIsAppendOnly):
+    with pytest.raises(AuditLogAppendOnlyError):
         AuditEvent.objects.all().delete()
 
 
@@ -230,14 +266,17 @@ def test_the_database_refuses_to_update_an_audit_event(office: Office, adviser: 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-def test_documents_are_encrypted_on_disk_and_read_back_with_an_audit_entry(office: Office, adviser: User) -> None:
+def test_documents_are_encrypted_on_disk_and_read_back_with_an_audit_entry(
+    office: Office, adviser: User
+) -> None:
     viewer = viewer_of(adviser)
     case = register(viewer)
     document = services.upload_document(
         viewer=viewer, case=case, upload=SimpleUploadedFile("letter from landlord.pdf", PDF), kind="evidence"
     )
     stored = services.document_path(document.storage_name).read_bytes()
-    assert PDF not in stored and b"%PDF" not in stored
+    assert PDF not in stored
+    assert b"%PDF" not in stored
     assert document.content_type == "application/pdf"
     assert services.read_document(viewer=viewer, document=document) == PDF
     assert AuditEvent.objects.filter(action=AuditAction.DOWNLOAD, target_id=str(document.public_id)).exists()
@@ -246,7 +285,9 @@ def test_documents_are_encrypted_on_disk_and_read_back_with_an_audit_entry(offic
 
 def test_another_office_cannot_read_a_document(office: Office, adviser: User, other_adviser: User) -> None:
     viewer = viewer_of(adviser)
-    document = services.upload_document(viewer=viewer, case=register(viewer), upload=SimpleUploadedFile("a.pdf", PDF))
+    document = services.upload_document(
+        viewer=viewer, case=register(viewer), upload=SimpleUploadedFile("a.pdf", PDF)
+    )
     with pytest.raises(PermissionDenied):
         services.read_document(viewer=viewer_of(other_adviser), document=document)
 
@@ -270,8 +311,9 @@ def test_tasks_are_assigned_within_the_office_and_can_be_completed(
     viewer = viewer_of(adviser)
     case = register(viewer)
     with pytest.raises(ValidationError):
-        services.add_task(viewer=viewer, case=case, title="Call back", due_date=dt.date(2026, 12, 1),
-                          assignee=other_adviser)
+        services.add_task(
+            viewer=viewer, case=case, title="Call back", due_date=dt.date(2026, 12, 1), assignee=other_adviser
+        )
     task = services.add_task(viewer=viewer, case=case, title="Call back", due_date=dt.date(2026, 12, 1))
     assert task.assignee == adviser
     services.complete_task(viewer=viewer, task=task)
@@ -294,8 +336,13 @@ def test_parties_of_other_cases_are_not_representable(office: Office, adviser: U
     viewer = viewer_of(adviser)
     one, two = register(viewer, person_name="A Person"), register(viewer)
     with pytest.raises(ValidationError):
-        services.add_party(viewer=viewer, case=two, role=PartyRole.REPRESENTATIVE, details=PersonDetails(name="Rep"),
-                           represents=Party.objects.get(case=one))
+        services.add_party(
+            viewer=viewer,
+            case=two,
+            role=PartyRole.REPRESENTATIVE,
+            details=PersonDetails(name="Rep"),
+            represents=Party.objects.get(case=one),
+        )
 
 
 def test_the_csv_export_holds_only_the_offices_cases_and_no_names(
@@ -306,8 +353,10 @@ def test_the_csv_export_holds_only_the_offices_cases_and_no_names(
     ours = register(viewer_of(adviser), person_name="Amina Hassan", narrative="hijab on the tram")
     theirs = register(viewer_of(other_adviser))
     text = "".join(exports.export_cases_csv(viewer=viewer_of(adviser), filters=CaseFilters()))
-    assert ours.number in text and theirs.number not in text
-    assert "Amina" not in text and "hijab" not in text
+    assert ours.number in text
+    assert theirs.number not in text
+    assert "Amina" not in text
+    assert "hijab" not in text
     assert AuditEvent.objects.filter(action=AuditAction.EXPORT, actor=adviser).exists()
 
 

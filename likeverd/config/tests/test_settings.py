@@ -10,10 +10,17 @@ from likeverd.core.crypto import generate_key
 
 
 def run_likeverd(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("LIKEVERD_", "DJANGO_", "DATABASE_URL"))}
+    clean = {
+        k: v for k, v in os.environ.items() if not k.startswith(("LIKEVERD_", "DJANGO_", "DATABASE_URL"))
+    }
     return subprocess.run(
-        [sys.executable, "-m", "likeverd", *args], env={**clean, **env}, cwd=cwd,
-        capture_output=True, text=True, timeout=120, check=False,
+        [sys.executable, "-m", "likeverd", *args],
+        env={**clean, **env},
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -25,8 +32,10 @@ def test_production_refuses_to_start_without_secrets(tmp_path: Path) -> None:
 
 def test_a_malformed_data_key_is_refused_with_a_clear_message(tmp_path: Path) -> None:
     env = {
-        "LIKEVERD_DATA_DIR": str(tmp_path), "LIKEVERD_SECRET_KEY": "s" * 60,
-        "LIKEVERD_DATA_KEY": "too-short", "LIKEVERD_ALLOWED_HOSTS": "likeverd.example.org",
+        "LIKEVERD_DATA_DIR": str(tmp_path),
+        "LIKEVERD_SECRET_KEY": "s" * 60,
+        "LIKEVERD_DATA_KEY": "too-short",
+        "LIKEVERD_ALLOWED_HOSTS": "likeverd.example.org",
     }
     result = run_likeverd("check", env=env, cwd=tmp_path)
     assert result.returncode != 0
@@ -56,4 +65,5 @@ def test_development_generates_throwaway_secrets_and_keeps_them(tmp_path: Path) 
     first = run_likeverd("shell", "--no-imports", "-c", script, env=env, cwd=tmp_path)
     second = run_likeverd("shell", "--no-imports", "-c", script, env=env, cwd=tmp_path)
     assert first.returncode == 0, first.stderr
-    assert first.stdout == second.stdout and len(first.stdout.strip()) == 44
+    assert first.stdout == second.stdout
+    assert len(first.stdout.strip()) == 44

@@ -43,7 +43,11 @@ def test_encrypted_field_stores_ciphertext_in_the_database(office: object) -> No
 
     assert isinstance(office, Office)
     case = Case.objects.create(
-        office=office, year=2026, serial=1, number="OSL-2026-0001", channel="phone",
+        office=office,
+        year=2026,
+        serial=1,
+        number="OSL-2026-0001",
+        channel="phone",
         narrative="Refused at the door because of her hijab",
     )
     with connection.cursor() as cursor:

@@ -41,9 +41,19 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(PACKAGE, root / "likeverd", ignore=shutil.ignore_patterns("__pycache__", "tests", "*.mo"))
     env = {**os.environ, "PYTHONPATH": str(root), "DJANGO_SETTINGS_MODULE": "likeverd.config.settings_test"}
     subprocess.run(
-        [sys.executable, "-m", "django", "makemessages", *[f"-l{lang}" for lang in LANGUAGES],
-         "--no-location", "--ignore=*/tests/*"],
-        cwd=root / "likeverd", env=env, check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "django",
+            "makemessages",
+            *[f"-l{lang}" for lang in LANGUAGES],
+            "--no-location",
+            "--ignore=*/tests/*",
+        ],
+        cwd=root / "likeverd",
+        env=env,
+        check=True,
+        capture_output=True,
     )
     return root / "likeverd"
 

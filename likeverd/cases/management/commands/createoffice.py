@@ -1,12 +1,12 @@
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
 
 from likeverd.accounts import services
-from likeverd.cases.services import create_default_reporting_categories
 from likeverd.accounts.models import Jurisdiction
+from likeverd.cases.services import create_default_reporting_categories
 
 
 class Command(BaseCommand):
@@ -53,5 +53,7 @@ class Command(BaseCommand):
             raise CommandError("; ".join(error.messages)) from error
         categories = create_default_reporting_categories(office=office)
         self.stdout.write(
-            self.style.SUCCESS(f"Created office {office.code}: {office.name}, with {len(categories)} reporting categories")
+            self.style.SUCCESS(
+                f"Created office {office.code}: {office.name}, with {len(categories)} reporting categories"
+            )
         )

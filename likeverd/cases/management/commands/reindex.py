@@ -18,6 +18,8 @@ class Command(BaseCommand):
         if options["office"]:
             offices = offices.filter(code=options["office"].upper())
         for office in offices:
-            cases = Case.objects.filter(office=office).prefetch_related("parties", "events", "tasks", "documents")
+            cases = Case.objects.filter(office=office).prefetch_related(
+                "parties", "events", "tasks", "documents"
+            )
             tokens = sum(search.reindex_case(case) for case in cases.iterator(chunk_size=200))
             self.stdout.write(f"{office.code}: {cases.count()} cases, {tokens} index entries")
