@@ -4,12 +4,10 @@ Services refuse with ValidationError (shown on the form) or PermissionDenied (40
 """
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.forms import Form
@@ -21,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from likeverd.accounts.permissions import get_viewer, viewer_required
 from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.selectors import list_case_access_history
@@ -42,29 +41,6 @@ from likeverd.cases.permissions import can_edit, visible_cases
 
 CASES_PER_PAGE = 25
 View = Callable[..., HttpResponseBase]
-
-
-def viewer_required(permission: Permission | None = None) -> Callable[[View], View]:
-    """Only for people logged in with both factors (and holding `permission`, if given)."""
-
-    def decorate(view: View) -> View:
-        @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            viewer: Viewer | None = getattr(request, "viewer", None)
-            if viewer is None:
-                return redirect_to_login(request.get_full_path())
-            if permission is not None and not viewer.can(permission):
-                raise PermissionDenied(_("You do not have permission to do this."))
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorate
-
-
-def _viewer(request: HttpRequest) -> Viewer:
-    viewer: Viewer = request.viewer  # type: ignore[attr-defined]
-    return viewer
 
 
 def _require_case_reader(viewer: Viewer) -> None:
@@ -116,7 +92,7 @@ def _action_page(
 @require_GET
 @viewer_required()
 def dashboard(request: HttpRequest) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = get_viewer(request)
     board = selectors.get_dashboard(viewer=viewer)
     counts = [(CaseStatus(status).label, status, n) for status, n in board.counts_by_status.items()]
     return render(
@@ -135,7 +111,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @require_GET
 @viewer_required()
 def case_list(request: HttpRequest) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = get_viewer(request)
     _require_case_reader(viewer)
     form = CaseFilterForm(request.GET or None, viewer=viewer)
     cases = selectors.list_cases(viewer=viewer, filters=form.to_filters())
@@ -165,7 +141,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @viewer_required(Permission.REGISTER_CASE)
 def register_call(request: HttpRequest) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = get_viewer(request)
     form = RegisterCallForm(request.POST or None, viewer=viewer)
     if request.method == "POST" and form.is_valid():
         try:
@@ -192,7 +168,7 @@ def register_call(request: HttpRequest) -> HttpResponse:
 @require_GET
 @viewer_required()
 def case_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = get_viewer(request)
     case = selectors.get_case(viewer=viewer, public_id=str(public_id))
     parties = list(selectors.list_parties(case=case))
     tasks = list(selectors.list_tasks(case=case))
@@ -229,7 +205,7 @@ def case_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @viewer_required(Permission.EDIT_CASE)
 def case_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = get_viewer(request)
     if request.method != "POST":
         case = selectors.get_case(viewer=viewer, public_id=str(public_id))
         form = CaseEditForm(initial=CaseEditForm.initial_for(case))
@@ -265,7 +241,7 @@ def case_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @viewer_required(Permission.CLASSIFY_CASE)
 def case_classify(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = get_viewer(request)
     if request.method != "POST":
         case = selectors.get_case(viewer=viewer, public_id=str(public_id))
         return render(
@@ -289,7 +265,7 @@ def case_classify(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @viewer_required(Permission.ASSIGN_CASE)
 def case_assign(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = get_viewer(request)
     case = selectors.get_case_for_change(viewer=viewer, public_id=str(public_id))
     form = AssignForm(request.POST or None, viewer=viewer, initial={"assignee": case.assigned_to})
     if request.method == "POST" and form.is_valid():
@@ -312,7 +288,7 @@ def case_assign(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @viewer_required()
 def case_status(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = get_viewer(request)
     case = selectors.get_case_for_change(viewer=viewer, public_id=str(public_id))
     form = StatusForm(request.POST or None, viewer=viewer, case=case)
     if request.method == "POST" and form.is_valid():
@@ -345,7 +321,7 @@ def case_status(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @viewer_required(Permission.EDIT_CASE)
 def case_add_entry(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = get_viewer(request)
     case = selectors.get_case_for_change(viewer=viewer, public_id=str(public_id))
     form = EntryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -371,7 +347,7 @@ def case_add_entry(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @viewer_required(Permission.EDIT_CASE)
 def case_add_task(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = get_viewer(request)
     case = selectors.get_case_for_change(viewer=viewer, public_id=str(public_id))
     form = TaskForm(request.POST or None, viewer=viewer)
     if request.method == "POST" and form.is_valid():
@@ -397,7 +373,7 @@ def case_add_task(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @require_POST
 @viewer_required(Permission.EDIT_CASE)
 def task_done(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = get_viewer(request)
     task = selectors.get_task(viewer=viewer, public_id=str(public_id))
     services.complete_task(viewer=viewer, task=task)
     if request.htmx:  # type: ignore[attr-defined]
@@ -409,7 +385,7 @@ def task_done(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @viewer_required(Permission.EDIT_CASE)
 def case_upload(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = get_viewer(request)
     case = selectors.get_case_for_change(viewer=viewer, public_id=str(public_id))
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -436,7 +412,7 @@ def case_upload(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @viewer_required(Permission.EDIT_CASE)
 def case_add_party(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = get_viewer(request)
     case = selectors.get_case_for_change(viewer=viewer, public_id=str(public_id))
     form = PartyForm(
         request.POST or None,
@@ -470,7 +446,7 @@ def case_add_party(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @never_cache
 @viewer_required()
 def document_download(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = get_viewer(request)
     document = selectors.get_document(viewer=viewer, public_id=str(public_id))
     content = services.read_document(viewer=viewer, document=document)
     response = HttpResponse(content, content_type=document.content_type)
@@ -487,7 +463,7 @@ def _attachment(filename: str) -> str:
 @require_GET
 @viewer_required(Permission.VIEW_ACCESS_HISTORY)
 def case_access_history(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    viewer = _viewer(request)
+    viewer = get_viewer(request)
     case = selectors.get_case(viewer=viewer, public_id=str(public_id))
     events = list_case_access_history(viewer=viewer, case_public_id=str(case.public_id)).order_by(
         "-occurred_at", "-id"
