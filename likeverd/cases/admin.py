@@ -8,13 +8,17 @@ deleted through the admin.
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer, build_viewer, scope_to_office
+from likeverd.audit.models import AuditAction
+from likeverd.audit.services import record_event
 from likeverd.cases.models import Case, ReportingCategory
 from likeverd.cases.permissions import visible_cases
 from likeverd.taxonomy.models import Term, TermKind
@@ -45,6 +49,15 @@ CASE_FIELDS = (
 )
 
 
+class PublicIdChangeList(ChangeList):
+    def url_for_result(self, result: Any) -> str:
+        return reverse(
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
+            args=[str(result.public_id)],
+            current_app=self.model_admin.admin_site.name,
+        )
+
+
 @admin.register(Case)
 class CaseAdmin(admin.ModelAdmin[Case]):
     list_display = ["number", "status", "channel", "received_at"]
@@ -62,6 +75,27 @@ class CaseAdmin(admin.ModelAdmin[Case]):
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return _can(request, Permission.VIEW_ALL_CASES)
+
+    def get_changelist(self, request: HttpRequest, **kwargs: Any) -> type[ChangeList]:
+        return PublicIdChangeList
+
+    def get_object(self, request: HttpRequest, object_id: str, from_field: str | None = None) -> Case | None:
+        # Addressed by the public UUID, like everywhere else: no sequential id in a URL.
+        try:
+            case = self.get_queryset(request).get(public_id=object_id)
+        except (Case.DoesNotExist, ValidationError, ValueError):
+            case = None
+        viewer = _viewer(request)
+        if case is not None and viewer is not None:
+            record_event(
+                actor=viewer.user,
+                office=viewer.office,
+                action=AuditAction.VIEW,
+                target=case,
+                case=case,
+                detail={"via": "admin"},
+            )
+        return case
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return _can(request, Permission.VIEW_ALL_CASES)

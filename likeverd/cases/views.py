@@ -3,7 +3,6 @@ selector or one service, and renders or redirects (post/redirect/get) with a mes
 Services refuse with ValidationError (shown on the form) or PermissionDenied (403).
 """
 
-from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -11,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.http import content_disposition_header
@@ -40,7 +39,6 @@ from likeverd.cases.models import Case, CaseStatus, EventKind, PartyRole
 from likeverd.cases.permissions import can_edit, visible_cases
 
 CASES_PER_PAGE = 25
-View = Callable[..., HttpResponseBase]
 
 
 def _require_case_reader(viewer: Viewer) -> None:

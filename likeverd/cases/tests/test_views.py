@@ -13,6 +13,7 @@ from django.utils import translation
 from likeverd.accounts.models import Office, User
 from likeverd.accounts.roles import Role
 from likeverd.accounts.tests.factories import make_staff, viewer_of
+from likeverd.audit.models import AuditAction, AuditEvent
 from likeverd.cases import services
 from likeverd.cases.models import Case, CaseStatus, Channel, DatePrecision, EventKind, Party, PartyRole, Task
 from likeverd.cases.services import Classification, PersonDetails
@@ -457,3 +458,23 @@ def test_the_admin_shows_an_office_only_its_own_cases(
     page = client_for(adviser).get(changelist).content.decode()
     assert ours.number in page
     assert theirs.number not in page
+
+
+def test_the_admin_answers_not_found_for_another_offices_case_and_audits_its_own(
+    office: Office, adviser: User, other_adviser: User, client_for: ClientFor
+) -> None:
+    ours, theirs = register(viewer_of(adviser)), register(viewer_of(other_adviser))
+    adviser.is_staff = True
+    adviser.save()
+    client = client_for(adviser)
+    with translation.override("en"):
+        own_url = reverse("admin:cases_case_change", args=[str(ours.public_id)])
+        their_url = reverse("admin:cases_case_change", args=[str(theirs.public_id)])
+        changelist = reverse("admin:cases_case_changelist")
+    assert own_url in client.get(changelist).content.decode()
+    assert client.get(own_url).status_code == 200
+    response = client.get(their_url, follow=True)
+    assert theirs.number not in response.content.decode()
+    assert AuditEvent.objects.filter(
+        action=AuditAction.VIEW, case_id=str(ours.public_id), detail__via="admin"
+    ).exists()
