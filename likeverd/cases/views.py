@@ -10,9 +10,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -22,7 +22,7 @@ from likeverd.accounts.permissions import get_viewer, viewer_required
 from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.selectors import list_case_access_history
-from likeverd.cases import selectors, services, workflow
+from likeverd.cases import exports, selectors, services, workflow
 from likeverd.cases.forms import (
     AssignForm,
     CaseEditForm,
@@ -37,6 +37,7 @@ from likeverd.cases.forms import (
 )
 from likeverd.cases.models import Case, CaseStatus, EventKind, PartyRole
 from likeverd.cases.permissions import can_edit, visible_cases
+from likeverd.core import clock
 
 CASES_PER_PAGE = 25
 
@@ -122,6 +123,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "kept_query": kept.urlencode(),
         "is_filtered": bool(kept),
+        "can_export": viewer.can(Permission.EXPORT_CASES),
         "page_numbers": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
         "ellipsis": Paginator.ELLIPSIS,
     }
@@ -130,6 +132,33 @@ def case_list(request: HttpRequest) -> HttpResponse:
     response = render(request, template, context)
     # The same address answers with the whole page or only the table: caches must keep both.
     patch_vary_headers(response, ["HX-Request", "HX-Target"])
+    return response
+
+
+@require_GET
+@viewer_required(Permission.EXPORT_CASES)
+def case_list_export(request: HttpRequest) -> StreamingHttpResponse:
+    """The filtered list as CSV, for a spreadsheet: codes and dates, no names or narratives."""
+    viewer = get_viewer(request)
+    form = CaseFilterForm(request.GET or None, viewer=viewer)
+    lines = exports.export_cases_csv(viewer=viewer, filters=form.to_filters())
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    filename = f"{viewer.office.code if viewer.office else 'cases'}-{clock.today().isoformat()}.csv"
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+    add_never_cache_headers(response)
+    return response
+
+
+@require_GET
+@viewer_required(Permission.EXPORT_CASES)
+def case_export(request: HttpRequest, public_id: UUID) -> JsonResponse:
+    """Everything stored about one case (a person's right of access), as JSON."""
+    record = exports.export_case_record(viewer=get_viewer(request), public_id=str(public_id))
+    response = JsonResponse(record, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=f"{record['number']}.json"
+    )
+    add_never_cache_headers(response)
     return response
 
 
@@ -190,6 +219,7 @@ def case_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "can_classify": viewer.can(Permission.CLASSIFY_CASE),
             "can_assign": viewer.can(Permission.ASSIGN_CASE),
             "can_see_access_history": viewer.can(Permission.VIEW_ACCESS_HISTORY),
+            "can_export": viewer.can(Permission.EXPORT_CASES),
             "status_targets": workflow.allowed_targets(case.status, viewer.permissions),
             "entry_form": EntryForm() if editable else None,
             "task_form": TaskForm(viewer=viewer) if editable else None,

@@ -478,3 +478,26 @@ def test_the_admin_answers_not_found_for_another_offices_case_and_audits_its_own
     assert AuditEvent.objects.filter(
         action=AuditAction.VIEW, case_id=str(ours.public_id), detail__via="admin"
     ).exists()
+
+
+def test_the_csv_export_downloads_the_filtered_list_of_the_own_office_only(
+    office: Office, adviser: User, other_adviser: User, client_for: ClientFor
+) -> None:
+    ours = register(viewer_of(adviser), person_name="Amina Hassan")
+    theirs = register(viewer_of(other_adviser))
+    response = client_for(adviser).get(url("case_list_export"), {"status": "new"})
+    body = b"".join(response.streaming_content).decode()  # type: ignore[attr-defined]
+    assert response["Content-Type"].startswith("text/csv")
+    assert ours.number in body
+    assert theirs.number not in body
+    assert "Amina" not in body
+
+
+def test_the_json_record_is_not_found_for_another_office(
+    office: Office, adviser: User, other_adviser: User, client_for: ClientFor
+) -> None:
+    case = register(viewer_of(adviser), person_name="Amina Hassan")
+    own = client_for(adviser).get(url("case_export", case.public_id))
+    assert own.status_code == 200
+    assert own.json()["parties"][0]["name"] == "Amina Hassan"
+    assert client_for(other_adviser).get(url("case_export", case.public_id)).status_code == 404
