@@ -80,6 +80,9 @@ def add_staff_member(
         first_name=first_name.strip(),
         last_name=last_name.strip(),
         email=email.strip(),
+        # Office admins keep their office's reporting categories in the admin site, which is
+        # scoped to their office (cases.admin); nobody else needs it.
+        is_staff=Role.OFFICE_ADMIN in chosen_roles,
     )
     user.full_clean(exclude=["password"])
     generated = None

@@ -501,3 +501,46 @@ def test_the_json_record_is_not_found_for_another_office(
     assert own.status_code == 200
     assert own.json()["parties"][0]["name"] == "Amina Hassan"
     assert client_for(other_adviser).get(url("case_export", case.public_id)).status_code == 404
+
+
+def test_an_office_admin_keeps_the_offices_reporting_categories_in_the_admin(
+    office: Office, other_office: Office, client_for: ClientFor
+) -> None:
+    from likeverd.accounts.services import add_staff_member
+    from likeverd.cases.models import ReportingCategory
+
+    services.create_default_reporting_categories(office=office)
+    services.create_default_reporting_categories(office=other_office)
+    admin_user, _device, _password = add_staff_member(
+        office=office,
+        username="office.admin",
+        first_name="Olga",
+        last_name="Admin",
+        email="",
+        roles=[Role.OFFICE_ADMIN],
+    )
+    ours = ReportingCategory.objects.get(office=office, code="nightlife")
+    theirs = ReportingCategory.objects.get(office=other_office, code="nightlife")
+    client = client_for(admin_user)
+    with translation.override("en"):
+        own_url = reverse("admin:cases_reportingcategory_change", args=[ours.pk])
+        their_url = reverse("admin:cases_reportingcategory_change", args=[theirs.pk])
+        cases_url = reverse("admin:cases_case_changelist")
+    form = client.get(own_url)
+    assert form.status_code == 200
+    response = client.post(
+        own_url,
+        {
+            "code": "nightlife",
+            "label_nb": "Uteliv og konserter",
+            "label_sv": "Nöjesliv",
+            "label_en": "Nightlife",
+            "sort_order": 3,
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    ours.refresh_from_db()
+    assert ours.label_nb == "Uteliv og konserter"
+    assert client.get(their_url, follow=True).request["PATH_INFO"] != their_url
+    assert client.get(cases_url).status_code == 403
