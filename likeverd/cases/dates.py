@@ -61,9 +61,13 @@ class IncidentDate:
         return cls(None, None, DatePrecision.UNKNOWN, "")
 
 
+# Letters that Unicode does not decompose into a base letter and a mark.
+_UNDECOMPOSABLE = str.maketrans({"ø": "o", "æ": "ae", "đ": "d", "ł": "l"})
+
+
 def _fold(text: str) -> str:
-    """Lower case without diacritics: "Våren" -> "varen", "Höst" -> "host"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Lower case without diacritics: "Våren" -> "varen", "Høsten" -> "hosten", "Höst" -> "host"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNDECOMPOSABLE))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

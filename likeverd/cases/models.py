@@ -115,13 +115,13 @@ class CaseNumberSequence(models.Model):
     year = models.PositiveSmallIntegerField()
     last_serial = models.PositiveIntegerField(default=0)
 
-    def __str__(self) -> str:
-        return f"{self.office_id}/{self.year}: {self.last_serial}"
-
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["office", "year"], name="one_sequence_per_office_year")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.office_id}/{self.year}: {self.last_serial}"
 
 
 class Case(PublicModel):
@@ -288,6 +288,8 @@ class CaseEvent(PublicModel):
     class Meta:
         ordering = ["-occurred_at", "-id"]
         indexes = [models.Index(fields=["case", "occurred_at"], name="event_case_time")]
+        verbose_name = _("timeline entry")
+        verbose_name_plural = _("timeline entries")
 
 
 class Task(PublicModel):
@@ -309,6 +311,8 @@ class Task(PublicModel):
 
     class Meta:
         ordering = ["due_date", "id"]
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
         indexes = [models.Index(fields=["assignee", "done_at", "due_date"], name="task_assignee_open")]
 
     @property
@@ -342,6 +346,8 @@ class Document(PublicModel):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
 
 
 class SearchToken(models.Model):

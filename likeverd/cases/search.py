@@ -10,9 +10,8 @@ person can be found by the first letters of a name. See docs/adr/0003-search-ove
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q
 
 from likeverd.accounts.models import Office
 from likeverd.cases.models import Case, SearchToken
@@ -86,16 +85,33 @@ def index_text(case: Case, text: str, *, is_name: bool = False) -> None:
     )
 
 
-def matching_case_ids(office: Office, query: str) -> "QuerySet[SearchToken, Any] | None":
-    """Ids of the office's cases that contain every word of `query` (None: no usable words)."""
+# Up to this many cases, the rarest word's cases are fetched and the others checked one by
+# one; above it (a word in most cases), the case list is walked in its own order and each
+# case probed, so the first page and a capped count stop early instead of collecting every match.
+DRIVING_LIMIT = 5_000
+
+
+def case_condition(office: Office, query: str) -> Q | None:
+    """A filter for the office's cases that contain every word of `query` (None: no usable words)."""
     terms = sorted(words(query), key=len, reverse=True)[:MAX_QUERY_WORDS]
     if not terms:
         return None
     tokens = hashes_for(office, terms)
-    return (
+    frequency = dict(
         SearchToken.objects.filter(office=office, token__in=tokens)
-        .values("case_id")
-        .annotate(matched=Count("token"))
-        .filter(matched=len(tokens))
-        .values("case_id")
+        .values("token")
+        .annotate(cases=Count("case_id"))
+        .values_list("token", "cases")
+        .order_by()
     )
+    if len(frequency) < len(tokens):
+        return Q(pk__in=[])  # some word occurs nowhere: nothing can match
+    rarest = min(tokens, key=lambda token: frequency[token])
+    condition = Q()
+    for token in tokens:
+        matching = SearchToken.objects.filter(office=office, token=token)
+        if token == rarest and frequency[token] <= DRIVING_LIMIT:
+            condition &= Q(pk__in=matching.values("case_id"))
+        else:
+            condition &= Q(Exists(matching.filter(case_id=OuterRef("pk"))))
+    return condition

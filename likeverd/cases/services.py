@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -536,8 +537,8 @@ def upload_document(
     limit = settings.DOCUMENT_MAX_BYTES
     if size > limit:
         raise ValidationError(
-            _("The file is too large (%(size)s MB). The limit is %(limit)s MB."),
-            params={"size": f"{size / 1_000_000:.1f}", "limit": f"{limit / 1_000_000:.0f}"},
+            _("The file is too large (%(size)s). The limit is %(limit)s."),
+            params={"size": filesizeformat(size), "limit": filesizeformat(limit)},
             code="too_large",
         )
     if size == 0:

@@ -38,6 +38,7 @@ from likeverd.cases.forms import (
 from likeverd.cases.models import Case, CaseStatus, EventKind, PartyRole
 from likeverd.cases.permissions import can_edit, visible_cases
 from likeverd.core import clock
+from likeverd.core.pagination import CappedPaginator
 
 CASES_PER_PAGE = 25
 
@@ -114,7 +115,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     _require_case_reader(viewer)
     form = CaseFilterForm(request.GET or None, viewer=viewer)
     cases = selectors.list_cases(viewer=viewer, filters=form.to_filters())
-    paginator = Paginator(cases, CASES_PER_PAGE)
+    paginator = CappedPaginator(cases, CASES_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     kept = request.GET.copy()
     kept.pop("page", None)
@@ -215,6 +216,7 @@ def case_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "names": {str(user.public_id): user for user in caseworkers},
             "task_titles": {str(task.public_id): task.title for task in tasks},
             "document_names": {str(document.public_id): document.filename for document in documents},
+            "classification_labels": selectors.get_classification_labels(viewer=viewer),
             "can_edit": editable,
             "can_classify": viewer.can(Permission.CLASSIFY_CASE),
             "can_assign": viewer.can(Permission.ASSIGN_CASE),

@@ -189,6 +189,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "likeverd.accounts.views.locked_out"
 AXES_VERBOSE = False
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
+# Our own audit log records logins; axes keeps only the failures it needs for throttling.
+AXES_DISABLE_ACCESS_LOG = True
 OTP_TOTP_ISSUER = "Likeverd"
 
 LANGUAGE_CODE = "nb"
@@ -252,5 +254,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     # Request logs carry only paths, and paths carry only unguessable ids: nothing personal.
     "root": {"handlers": ["console"], "level": os.environ.get("LIKEVERD_LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # axes names the typed username in its warnings: a person's name has no place in logs.
+    "loggers": {"axes": {"level": "ERROR"}},
 }

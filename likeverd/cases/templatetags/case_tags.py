@@ -86,21 +86,23 @@ CLASSIFICATION_PARTS = {
 
 
 @register.filter
-def classification_changes(data: dict[str, Any]) -> list[tuple[str, str, str]]:
-    """(part, codes before, codes after) for each part of a classification entry that changed."""
+def classification_changes(
+    data: dict[str, Any], labels: dict[str, str] | None = None
+) -> list[tuple[str, str, str]]:
+    """(part, before, after) for each part of a classification entry that changed, with codes
+    shown by their labels where `labels` knows them (a term since removed keeps its code)."""
     before, after = data.get("before", {}), data.get("after", {})
     changes = []
     for key, label in CLASSIFICATION_PARTS.items():
         old, new = before.get(key), after.get(key)
         if old != new:
-            changes.append((str(label), _codes(old), _codes(new)))
+            changes.append((str(label), _labels(old, labels or {}), _labels(new, labels or {})))
     return changes
 
 
-def _codes(value: Any) -> str:
-    if isinstance(value, list):
-        return ", ".join(value) or "—"
-    return str(value or "—")
+def _labels(value: Any, labels: dict[str, str]) -> str:
+    codes = value if isinstance(value, list) else [value] if value else []
+    return ", ".join(labels.get(code) or code for code in codes) or "—"
 
 
 @register.filter

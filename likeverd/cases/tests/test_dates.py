@@ -66,6 +66,8 @@ def test_any_text_is_either_read_as_an_ordered_past_range_or_refused_with_a_mess
     [
         ("våren 2025", dt.date(2025, 3, 1), dt.date(2025, 5, 31)),
         ("Hösten 2024", dt.date(2024, 9, 1), dt.date(2024, 11, 30)),
+        ("høsten 2024", dt.date(2024, 9, 1), dt.date(2024, 11, 30)),
+        ("sommeren 2023", dt.date(2023, 6, 1), dt.date(2023, 8, 31)),
         ("vinteren 2025", dt.date(2024, 12, 1), dt.date(2025, 2, 28)),
         ("i mars 2025", dt.date(2025, 3, 1), dt.date(2025, 3, 31)),
         ("2024", dt.date(2024, 1, 1), dt.date(2024, 12, 31)),

@@ -544,3 +544,17 @@ def test_an_office_admin_keeps_the_offices_reporting_categories_in_the_admin(
     assert ours.label_nb == "Uteliv og konserter"
     assert client.get(their_url, follow=True).request["PATH_INFO"] != their_url
     assert client.get(cases_url).status_code == 403
+
+
+def test_a_search_with_more_matches_than_the_cap_says_so(
+    office: Office, adviser: User, client_for: ClientFor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from likeverd.core.pagination import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator.__init__, "__kwdefaults__", {"cap": 3})
+    for _ in range(5):
+        register(viewer_of(adviser), narrative="Refused at the door")
+    page = client_for(adviser).get(url("case_list"), {"q": "door"}).content.decode()
+    assert "More than 3 cases" in page
+    few = client_for(adviser).get(url("case_list"), {"q": "door", "status": "closed"}).content.decode()
+    assert "0 cases" in few
