@@ -284,7 +284,9 @@ def test_classifying_with_two_grounds_shows_both_on_the_case(
         labels = (ethnicity.label, religion.label)
     page = client.get(url("case_detail", case.public_id)).content.decode()
     assert all(label in page for label in labels)
-    assert "ETHNICITY, RELIGION" in page  # the timeline shows the codes after the change
+    # The timeline tells the change in words: "Grounds: — → Ethnicity, Religion".
+    assert f"→ {labels[0]}, {labels[1]}" in page
+    assert "ETHNICITY" not in page
 
 
 def test_closing_without_an_outcome_is_refused_next_to_the_outcome(
