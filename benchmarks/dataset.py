@@ -170,7 +170,7 @@ def build(*, cases: int, seed: int = 100_000) -> Dataset:
                 ]
             )
         for case, name in zip(batch, names, strict=True):
-            for token in hashes(search.words(case.narrative) | search.name_words(name)):
+            for token in hashes(search.stems(office, case.narrative) | search.name_terms(office, name)):
                 by_token[token].append(case.pk)
         if not sample_number:
             sample_number = batch[len(batch) // 2].number

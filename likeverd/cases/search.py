@@ -1,7 +1,8 @@
 """Full-text search over encrypted text through a per-office blind index.
 
 Words of a case's searchable text (narrative, notes, party names, task titles, file names)
-are normalised and stored only as keyed 64-bit hashes (HMAC-SHA256 with a key derived from
+are normalised, reduced to their stem in the office's language (Snowball: "dørvakten" and
+"dørvakter" -> "dørvakt"), and stored only as keyed 64-bit hashes (HMAC-SHA256 with a key derived from
 LIKEVERD_DATA_KEY and the office), so the database never holds the words. A query is
 hashed the same way and matched exactly; names are also indexed by their prefixes so a
 person can be found by the first letters of a name. See docs/adr/0003-search-over-encrypted-text.md.
@@ -10,7 +11,10 @@ person can be found by the first letters of a name. See docs/adr/0003-search-ove
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
+from typing import Any
 
+import snowballstemmer
 from django.db.models import Count, Exists, OuterRef, Q
 
 from likeverd.accounts.models import Office
@@ -29,9 +33,24 @@ def words(text: str) -> set[str]:
     return {w[:MAX_WORD] for w in _WORD.findall(normalised) if len(w) >= MIN_WORD}
 
 
-def name_words(name: str) -> set[str]:
-    """A name's words and their prefixes, so "Ami" finds "Amina"."""
-    found = set()
+# The language whose word endings are removed, by the office's jurisdiction.
+STEMMER_LANGUAGES = {"NO": "norwegian", "SE": "swedish"}
+
+
+@cache
+def _stemmer(language: str) -> Any:
+    return snowballstemmer.stemmer(language)
+
+
+def stems(office: Office, text: str) -> set[str]:
+    """The stems of the words of `text`, as the office's language inflects them."""
+    stemmer = _stemmer(STEMMER_LANGUAGES.get(office.jurisdiction, "english"))
+    return {stem for stem in stemmer.stemWords(sorted(words(text))) if stem}
+
+
+def name_terms(office: Office, name: str) -> set[str]:
+    """A name's words, their stems and their prefixes, so "Ami" and "Aminas" find "Amina"."""
+    found = stems(office, name)
     for word in words(name):
         found.add(word)
         found.update(word[:end] for end in range(MIN_PREFIX, len(word)))
@@ -48,17 +67,18 @@ def hashes_for(office: Office, terms: Iterable[str]) -> set[int]:
 
 
 def case_search_terms(case: Case) -> set[str]:
-    terms = words(case.narrative)
+    office = case.office
+    terms = stems(office, case.narrative)
     for party in case.parties.all():
         if not party.is_anonymous:
-            terms |= name_words(party.name)
-        terms |= words(party.notes)
+            terms |= name_terms(office, party.name)
+        terms |= stems(office, party.notes)
     for event in case.events.all():
-        terms |= words(event.body)
+        terms |= stems(office, event.body)
     for task in case.tasks.all():
-        terms |= words(task.title)
+        terms |= stems(office, task.title)
     for document in case.documents.all():
-        terms |= words(document.filename)
+        terms |= stems(office, document.filename)
     return terms
 
 
@@ -74,7 +94,7 @@ def reindex_case(case: Case) -> int:
 
 def index_text(case: Case, text: str, *, is_name: bool = False) -> None:
     """Add the words of newly written text to the index (a note, a new party)."""
-    terms = name_words(text) if is_name else words(text)
+    terms = name_terms(case.office, text) if is_name else stems(case.office, text)
     SearchToken.objects.bulk_create(
         [
             SearchToken(office_id=case.office_id, case_id=case.pk, token=t)
@@ -93,7 +113,7 @@ DRIVING_LIMIT = 5_000
 
 def case_condition(office: Office, query: str) -> Q | None:
     """A filter for the office's cases that contain every word of `query` (None: no usable words)."""
-    terms = sorted(words(query), key=len, reverse=True)[:MAX_QUERY_WORDS]
+    terms = sorted(stems(office, query), key=len, reverse=True)[:MAX_QUERY_WORDS]
     if not terms:
         return None
     tokens = hashes_for(office, terms)

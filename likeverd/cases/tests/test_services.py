@@ -380,3 +380,13 @@ def test_a_case_record_export_is_complete_and_refused_to_other_offices(
     coordinator = viewer_of(make_staff(office, Role.COORDINATOR))
     with pytest.raises(PermissionDenied):
         exports.export_case_record(viewer=coordinator, public_id=str(case.public_id))
+
+
+def test_search_finds_inflected_forms_of_a_word(office: Office, adviser: User, swedish_office: Office) -> None:
+    viewer = viewer_of(adviser)
+    case = register(viewer, narrative="Dørvakten sa at utestedet var fullt")
+    assert list(selectors.list_cases(viewer=viewer, filters=CaseFilters(query="dørvakt"))) == [case]
+    assert list(selectors.list_cases(viewer=viewer, filters=CaseFilters(query="dørvakter"))) == [case]
+    swedish = viewer_of(make_staff(swedish_office))
+    ärende = register(swedish, narrative="Hyresvärden vägrade visa lägenheten")
+    assert list(selectors.list_cases(viewer=swedish, filters=CaseFilters(query="lägenhet"))) == [ärende]
