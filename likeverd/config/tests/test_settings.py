@@ -6,6 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from django.db import connection
+from django.test import Client
+
 from likeverd.core.crypto import generate_key
 
 
@@ -67,3 +71,21 @@ def test_development_generates_throwaway_secrets_and_keeps_them(tmp_path: Path) 
     assert first.returncode == 0, first.stderr
     assert first.stdout == second.stdout
     assert len(first.stdout.strip()) == 44
+
+
+def test_every_page_forbids_third_party_content(client: Client) -> None:
+    response = client.get("/en/account/login/")
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_the_database_is_sqlite_in_wal_mode_or_postgresql() -> None:
+    assert connection.vendor in {"sqlite", "postgresql"}
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA journal_mode")
+            assert cursor.fetchone()[0] == "wal"
