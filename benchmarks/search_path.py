@@ -3,20 +3,20 @@ then the first page of 25 rows and the count for the pager."""
 
 from functools import partial
 
-from django.core.paginator import Paginator
-
 from benchmarks.dataset import RARE_NAME, Dataset
 from benchmarks.timing import Timing, measure
 from likeverd.cases import selectors
 from likeverd.cases.selectors import CaseFilters
+from likeverd.cases.views import CASES_PER_PAGE
+from likeverd.core.pagination import CappedPaginator
 
 TARGET_MS = 100.0
-PER_PAGE = 25  # as likeverd.cases.views.CASES_PER_PAGE
+PER_PAGE = CASES_PER_PAGE
 
 
 def first_page(dataset: Dataset, query: str) -> tuple[int, int]:
     cases = selectors.list_cases(viewer=dataset.viewer, filters=CaseFilters(query=query))
-    page = Paginator(cases, PER_PAGE).get_page(1)
+    page = CappedPaginator(cases, PER_PAGE).get_page(1)  # the list view's own pager
     rows = list(page.object_list)
     return len(rows), page.paginator.count
 

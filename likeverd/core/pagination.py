@@ -17,7 +17,9 @@ class CappedPaginator(Paginator):  # type: ignore[type-arg]
 
     @cached_property
     def count(self) -> int:
-        return min(self.queryset[: self.cap + 1].count(), self.cap + 1)
+        # Which rows are counted does not depend on their order; without ORDER BY the database
+        # may drive the count from the smallest side (a rare word) instead of the list order.
+        return min(self.queryset.order_by()[: self.cap + 1].count(), self.cap + 1)
 
     @property
     def is_capped(self) -> bool:
