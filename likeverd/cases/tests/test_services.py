@@ -382,7 +382,9 @@ def test_a_case_record_export_is_complete_and_refused_to_other_offices(
         exports.export_case_record(viewer=coordinator, public_id=str(case.public_id))
 
 
-def test_search_finds_inflected_forms_of_a_word(office: Office, adviser: User, swedish_office: Office) -> None:
+def test_search_finds_inflected_forms_of_a_word(
+    office: Office, adviser: User, swedish_office: Office
+) -> None:
     viewer = viewer_of(adviser)
     case = register(viewer, narrative="Dørvakten sa at utestedet var fullt")
     assert list(selectors.list_cases(viewer=viewer, filters=CaseFilters(query="dørvakt"))) == [case]
