@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import DEFAULT_DB_ALIAS, connections
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
@@ -28,7 +27,8 @@ from likeverd.cases import services
 from likeverd.cases.dates import parse_incident_date
 from likeverd.cases.models import Case, Channel, DocumentKind, EventKind, Wish
 from likeverd.core import clock
-from likeverd.taxonomy.models import TermKind
+from likeverd.taxonomy.loader import apply_taxonomy, load_all
+from likeverd.taxonomy.models import LegalSource, Term, TermKind
 from likeverd.taxonomy.selectors import get_terms_by_codes
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -69,32 +69,17 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     }
 
 
-@pytest.fixture(scope="session")
-def _migrated_rows(django_db_setup: None, django_db_blocker: Any) -> str:
-    """The rows migrations created (taxonomy terms, ...), as Django serialized them for rollback.
-
-    Taken before the first browser test starts Playwright: see _restore_migrated_data.
-    """
-    connection = connections[DEFAULT_DB_ALIAS]
-    serialized: str | None = getattr(connection, "_test_serialized_contents", None)
-    if serialized is None:
-        with django_db_blocker.unblock():
-            serialized = connection.creation.serialize_db_to_string()
-    return serialized
-
-
 @pytest.fixture(autouse=True)
-def _restore_migrated_data(_migrated_rows: str, django_db_serialized_rollback: None) -> None:
-    """The live server's tests empty the database after each test; reload what migrations put there.
+def _legal_taxonomy(transactional_db: None) -> None:
+    """Load the legal taxonomy (a data migration's rows) again before each test.
 
-    Without this, a browser test that runs after another one would find no taxonomy terms or
-    other rows created by data migrations. Asking for `django_db_serialized_rollback` makes
-    Django reload its serialized copy before each test, but Django keeps that copy on the
-    connection object, and once Playwright's sync API runs its event loop in this thread,
-    asgiref hands the test a new connection object without the copy. So put it back first
-    (this runs before the live server's database set-up, which is where the reload happens).
+    Live-server tests run in a transactional database that is emptied when a test ends, by
+    this test's predecessors as by any other transactional test. Django's serialized rollback
+    cannot be relied on here: it keeps its copy on the connection object, and once Playwright's
+    sync API runs its event loop in this thread, asgiref hands the test a new connection
+    object without the copy. The loader is idempotent, so rows already there stay as they are.
     """
-    connections[DEFAULT_DB_ALIAS]._test_serialized_contents = _migrated_rows  # type: ignore[attr-defined]
+    apply_taxonomy(load_all(), term_model=Term, source_model=LegalSource)
 
 
 # --- logging in ---------------------------------------------------------------------------------
@@ -197,7 +182,7 @@ def worked_case(adviser: User, office: Office) -> Case:
     grounds = list(
         get_terms_by_codes(jurisdiction="NO", kind=TermKind.GROUND, codes=["ETHNICITY", "RELIGION"])
     )
-    # The taxonomy comes from a data migration; _restore_migrated_data puts it back for each test.
+    # The taxonomy comes from a data migration; _legal_taxonomy puts it back for each test.
     assert len(grounds) == 2, "the Norwegian taxonomy is not in the test database"
     services.classify_case(viewer=viewer, case=case, classification=services.Classification(grounds=grounds))
     services.add_timeline_entry(
