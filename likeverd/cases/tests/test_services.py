@@ -392,3 +392,17 @@ def test_search_finds_inflected_forms_of_a_word(
     swedish = viewer_of(make_staff(swedish_office))
     ärende = register(swedish, narrative="Hyresvärden vägrade visa lägenheten")
     assert list(selectors.list_cases(viewer=swedish, filters=CaseFilters(query="lägenhet"))) == [ärende]
+
+
+@pytest.mark.postgresql_only
+def test_postgresql_refuses_to_delete_an_audit_event(office: Office, adviser: User) -> None:
+    register(viewer_of(adviser))
+    from django.db import DatabaseError, transaction
+
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("DELETE FROM audit_auditevent")
+    assert AuditEvent.objects.exists()
