@@ -264,3 +264,8 @@ def get_classification_labels(*, viewer: Viewer) -> dict[str, str]:
     labels = {term.code: term.label for term in Term.objects.filter(jurisdiction=viewer.office.jurisdiction)}
     labels.update({category.code: category.label for category in list_reporting_categories(viewer=viewer)})
     return labels
+
+
+def get_cases_by_public_id(*, viewer: Viewer, public_ids: set[str]) -> dict[str, Case]:
+    """Public id -> case, for the given ids among the cases the viewer may see (one query)."""
+    return {str(case.public_id): case for case in visible_cases(viewer).filter(public_id__in=public_ids)}

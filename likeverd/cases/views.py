@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from likeverd.accounts.permissions import get_viewer, viewer_required
 from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
-from likeverd.audit.selectors import list_case_access_history
+from likeverd.audit.selectors import list_case_access_history, list_office_audit_log
 from likeverd.cases import exports, selectors, services, workflow
 from likeverd.cases.forms import (
     AssignForm,
@@ -500,3 +500,16 @@ def case_access_history(request: HttpRequest, public_id: UUID) -> HttpResponse:
     )
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     return render(request, "cases/case_access_history.html", {"case": case, "page": page})
+
+
+@require_GET
+@viewer_required(Permission.VIEW_AUDIT_LOG)
+def office_audit_log(request: HttpRequest) -> HttpResponse:
+    """Everything recorded in the office, newest first: for the data-protection officer."""
+    viewer = get_viewer(request)
+    events = list_office_audit_log(viewer=viewer).order_by("-occurred_at", "-id")
+    page = Paginator(events, 100).get_page(request.GET.get("page"))
+    numbers = selectors.get_cases_by_public_id(
+        viewer=viewer, public_ids={e.case_id for e in page.object_list if e.case_id}
+    )
+    return render(request, "cases/office_audit_log.html", {"page": page, "case_numbers": numbers})

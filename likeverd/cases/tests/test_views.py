@@ -560,3 +560,24 @@ def test_a_search_with_more_matches_than_the_cap_says_so(
     assert "More than 3 cases" in page
     few = client_for(adviser).get(url("case_list"), {"q": "door", "status": "closed"}).content.decode()
     assert "0 cases" in few
+
+
+def test_the_data_protection_officer_reads_the_offices_audit_log_and_nothing_else(
+    office: Office, adviser: User, other_adviser: User, client_for: ClientFor
+) -> None:
+    ours = register(viewer_of(adviser))
+    theirs = register(viewer_of(other_adviser))
+    dpo = make_staff(office, Role.DATA_PROTECTION_OFFICER)
+    page = client_for(dpo).get(url("office_audit_log")).content.decode()
+    assert url("office_audit_log") in page  # in the main navigation
+    assert ours.number in page
+    assert theirs.number not in page
+    assert client_for(adviser).get(url("office_audit_log")).status_code == 403
+
+
+def test_the_navigation_offers_only_what_the_role_may_do(office: Office, client_for: ClientFor) -> None:
+    coordinator = make_staff(office, Role.COORDINATOR)
+    page = client_for(coordinator).get(url("dashboard")).content.decode()
+    assert f'href="{url("register_call")}"' in page
+    assert f'href="{url("case_list")}"' not in page
+    assert f'href="{url("office_audit_log")}"' not in page
