@@ -6,7 +6,6 @@ data directory so that the demo's encrypted data stays readable across restarts.
 """
 
 import base64
-import binascii
 import os
 import secrets
 from pathlib import Path
@@ -16,6 +15,8 @@ import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+
+from likeverd.core.crypto import decode_key
 
 django_stubs_ext.monkeypatch()  # generic ModelAdmin[...] and friends at run time
 
@@ -61,21 +62,10 @@ def _secret(name: str) -> str:
     )
 
 
-def _checked_data_key(text: str) -> str:
-    try:
-        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    except (binascii.Error, ValueError):
-        raw = b""
-    if len(raw) != 32:
-        raise ImproperlyConfigured(
-            "LIKEVERD_DATA_KEY must be 32 random bytes in URL-safe base64; `likeverd generatekey` prints one."
-        )
-    return text
-
-
 SECRET_KEY = _secret("LIKEVERD_SECRET_KEY")
 # The key for encryption at rest (32 bytes, URL-safe base64). See likeverd/core/crypto.py.
-DATA_KEY = _checked_data_key(_secret("LIKEVERD_DATA_KEY"))
+DATA_KEY = _secret("LIKEVERD_DATA_KEY")
+decode_key(DATA_KEY)  # a malformed key stops the start, not the first encryption
 # Earlier keys, comma-separated, still accepted for decryption after a rotation.
 DATA_KEYS_PREVIOUS = os.environ.get("LIKEVERD_DATA_KEYS_PREVIOUS", "")
 

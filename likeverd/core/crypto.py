@@ -32,13 +32,16 @@ def generate_key() -> str:
     return base64.urlsafe_b64encode(os.urandom(32)).decode()
 
 
-def _decode_key(text: str) -> bytes:
+def decode_key(text: str) -> bytes:
+    """The 32 key bytes of a LIKEVERD_DATA_KEY value; refuses anything else, with the remedy."""
     try:
         key = base64.urlsafe_b64decode(text.encode() + b"=" * (-len(text) % 4))
-    except (binascii.Error, ValueError) as exc:
-        raise ImproperlyConfigured("LIKEVERD_DATA_KEY is not valid URL-safe base64.") from exc
+    except (binascii.Error, ValueError):
+        key = b""
     if len(key) != 32:
-        raise ImproperlyConfigured("LIKEVERD_DATA_KEY must decode to exactly 32 bytes.")
+        raise ImproperlyConfigured(
+            "LIKEVERD_DATA_KEY must be 32 random bytes in URL-safe base64; `likeverd generatekey` prints one."
+        )
     return key
 
 
@@ -54,7 +57,7 @@ def _keyring(key_text: str, previous_text: str) -> tuple[bytes, dict[bytes, byte
     for position, text in enumerate([key_text, *previous_text.split(",")]):
         if not text.strip():
             continue
-        enc_key = _derive(_decode_key(text.strip()), b"likeverd encryption at rest v1")
+        enc_key = _derive(decode_key(text.strip()), b"likeverd encryption at rest v1")
         key_id = hashlib.sha256(enc_key).digest()[:KEY_ID_BYTES]
         keys.setdefault(key_id, enc_key)
         if position == 0:
@@ -99,7 +102,7 @@ def decrypt_text(token: bytes, *, purpose: str) -> str:
 
 @cache
 def _index_key(key_text: str, scope: str) -> bytes:
-    return _derive(_decode_key(key_text), b"likeverd blind index v1 " + scope.encode())
+    return _derive(decode_key(key_text), b"likeverd blind index v1 " + scope.encode())
 
 
 def keyed_hash(value: str, *, scope: str) -> int:

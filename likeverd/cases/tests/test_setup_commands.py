@@ -11,7 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from likeverd.accounts import services
 from likeverd.accounts.models import Jurisdiction, Membership, Office, User
 from likeverd.accounts.roles import Role
-from likeverd.core.crypto import _decode_key
+from likeverd.core.crypto import decode_key
 
 pytestmark = pytest.mark.django_db
 
@@ -177,5 +177,5 @@ def test_generatekey_prints_a_usable_data_key() -> None:
     out = StringIO()
     call_command("generatekey", stdout=out)
     line = next(line for line in out.getvalue().splitlines() if line.startswith("LIKEVERD_DATA_KEY="))
-    assert len(_decode_key(line.split("=", 1)[1])) == 32
+    assert len(decode_key(line.split("=", 1)[1])) == 32
     assert "LIKEVERD_SECRET_KEY=" in out.getvalue()
