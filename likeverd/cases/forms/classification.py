@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from likeverd.accounts.viewer import Viewer
 from likeverd.cases import selectors, services
 from likeverd.cases.forms.common import CategoryChoiceField, TermChoiceField
-from likeverd.cases.models import Case, ReportingCategory
+from likeverd.cases.models import Case
 from likeverd.core import clock
 from likeverd.core.forms import BaseForm
-from likeverd.taxonomy.models import Term, TermKind
+from likeverd.taxonomy.models import ReportingCategory, Term, TermKind
 from likeverd.taxonomy.selectors import list_terms
 
 CLASSIFICATION_KINDS = {

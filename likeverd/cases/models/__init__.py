@@ -15,7 +15,6 @@ from likeverd.cases.models.case import (
     DatePrecision,
     Outcome,
     PlaceKind,
-    ReportingCategory,
     Wish,
 )
 from likeverd.cases.models.documents import Document, DocumentKind
@@ -23,6 +22,9 @@ from likeverd.cases.models.parties import CounterpartKind, Party, PartyRole
 from likeverd.cases.models.search import SearchToken
 from likeverd.cases.models.tasks import Task
 from likeverd.cases.models.timeline import CaseEvent, EventKind
+
+# Moved to the taxonomy app (same table); still importable from here.
+from likeverd.taxonomy.models import ReportingCategory
 
 __all__ = [
     "Case",

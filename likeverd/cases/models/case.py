@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from likeverd.core import clock
 from likeverd.core.fields import EncryptedTextField
 from likeverd.core.models import PublicModel
+from likeverd.taxonomy.models import ReportingCategory
 
 
 class Channel(models.TextChoices):
@@ -71,39 +72,6 @@ class Outcome(models.TextChoices):
     NO_DISCRIMINATION = "no_discrimination", _("No discrimination found")
     NO_CONTACT = "no_contact", _("No further contact")
     OTHER = "other", _("Other")
-
-
-class ReportingCategory(PublicModel):
-    """An office's own "area of society" for its reports, mapped to the legal areas."""
-
-    office = models.ForeignKey(
-        "accounts.Office", on_delete=models.CASCADE, related_name="reporting_categories"
-    )
-    code = models.SlugField(max_length=40)
-    label_nb = models.CharField(_("name (Norwegian)"), max_length=120)
-    label_sv = models.CharField(_("name (Swedish)"), max_length=120)
-    label_en = models.CharField(_("name (English)"), max_length=120)
-    areas = models.ManyToManyField(
-        "taxonomy.Term", blank=True, related_name="+", verbose_name=_("legal areas")
-    )
-    sort_order = models.PositiveIntegerField(default=0)
-    is_active = models.BooleanField(_("active"), default=True)
-
-    class Meta:
-        ordering = ["sort_order", "code"]
-        verbose_name = _("reporting category")
-        verbose_name_plural = _("reporting categories")
-        constraints = [models.UniqueConstraint(fields=["office", "code"], name="category_code_per_office")]
-
-    @property
-    def label(self) -> str:
-        from django.utils.translation import get_language
-
-        language = (get_language() or "en")[:2]
-        return str(getattr(self, f"label_{language}", None) or self.label_en)
-
-    def __str__(self) -> str:
-        return self.label
 
 
 class CaseNumberSequence(models.Model):

@@ -18,7 +18,6 @@ from likeverd.cases.selectors.casework import (
     get_classification_labels,
     list_caseworkers,
     list_office_people,
-    list_reporting_categories,
 )
 from likeverd.cases.selectors.parties import Conflict, list_conflicts, list_parties
 from likeverd.cases.selectors.work import (
@@ -30,6 +29,7 @@ from likeverd.cases.selectors.work import (
     list_tasks,
     list_timeline,
 )
+from likeverd.taxonomy.selectors import list_reporting_categories
 
 __all__ = [
     "CASE_NUMBER",

@@ -6,8 +6,8 @@ from django.db.models import QuerySet
 from likeverd.accounts.models import Membership, User
 from likeverd.accounts.roles import Role
 from likeverd.accounts.viewer import Viewer, scope_to_office
-from likeverd.cases.models import ReportingCategory
 from likeverd.taxonomy.models import Term
+from likeverd.taxonomy.selectors import list_reporting_categories
 
 
 def list_caseworkers(*, viewer: Viewer) -> QuerySet[User]:
@@ -26,10 +26,6 @@ def list_office_people(*, viewer: Viewer) -> QuerySet[User]:
     return User.objects.filter(pk__in=memberships.values("user_id"), is_active=True).order_by(
         "first_name", "last_name", "username"
     )
-
-
-def list_reporting_categories(*, viewer: Viewer) -> QuerySet[ReportingCategory]:
-    return scope_to_office(ReportingCategory.objects.all(), viewer).filter(is_active=True)
 
 
 def get_classification_labels(*, viewer: Viewer) -> dict[str, str]:

@@ -7,7 +7,6 @@ and keeps the search index current. Every name is re-exported here:
 
 from likeverd.cases.search import name_key, normalise_name
 from likeverd.cases.services.assignment import CASEWORK_ROLES, assign_case
-from likeverd.cases.services.categories import create_default_reporting_categories
 from likeverd.cases.services.classification import classify_case
 from likeverd.cases.services.documents import (
     ALLOWED_DOCUMENT_TYPES,
@@ -21,6 +20,7 @@ from likeverd.cases.services.registering import next_case_number, register_case,
 from likeverd.cases.services.status import change_case_status
 from likeverd.cases.services.tasks import add_task, complete_task
 from likeverd.cases.services.timeline import TIMELINE_ENTRY_KINDS, add_timeline_entry
+from likeverd.taxonomy.services import create_default_reporting_categories
 
 __all__ = [
     "ALLOWED_DOCUMENT_TYPES",

@@ -12,8 +12,9 @@ from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
-from likeverd.cases.models import Case, CaseEvent, EventKind, ReportingCategory
+from likeverd.cases.models import Case, CaseEvent, EventKind
 from likeverd.core import clock
+from likeverd.taxonomy.models import ReportingCategory
 
 
 def require(viewer: Viewer, permission: Permission, case: Case | None = None) -> None:

@@ -4,8 +4,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from likeverd.cases.dates import IncidentDate
-from likeverd.cases.models import Channel, PartyRole, ReportingCategory
-from likeverd.taxonomy.models import Term
+from likeverd.cases.models import Channel, PartyRole
+from likeverd.taxonomy.models import ReportingCategory, Term
 
 
 @dataclass

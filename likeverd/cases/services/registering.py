@@ -14,12 +14,13 @@ from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.cases import search
-from likeverd.cases.models import Case, CaseNumberSequence, EventKind, ReportingCategory, Wish
+from likeverd.cases.models import Case, CaseNumberSequence, EventKind, Wish
 from likeverd.cases.services.assignment import assign_case
 from likeverd.cases.services.common import add_event, audit, office_of, own_category, require
 from likeverd.cases.services.inputs import CaseDetails, PersonDetails
 from likeverd.cases.services.parties import create_party
 from likeverd.core import clock
+from likeverd.taxonomy.models import ReportingCategory
 
 
 def next_case_number(office: Office, year: int) -> tuple[int, str]:

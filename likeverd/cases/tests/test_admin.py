@@ -51,7 +51,7 @@ def test_an_office_admin_keeps_the_offices_reporting_categories_in_the_admin(
     office: Office, other_office: Office, client_for: ClientFor
 ) -> None:
     from likeverd.accounts.services import add_staff_member
-    from likeverd.cases.models import ReportingCategory
+    from likeverd.taxonomy.models import ReportingCategory
 
     services.create_default_reporting_categories(office=office)
     services.create_default_reporting_categories(office=other_office)
@@ -67,8 +67,8 @@ def test_an_office_admin_keeps_the_offices_reporting_categories_in_the_admin(
     theirs = ReportingCategory.objects.get(office=other_office, code="nightlife")
     client = client_for(admin_user)
     with translation.override("en"):
-        own_url = reverse("admin:cases_reportingcategory_change", args=[str(ours.public_id)])
-        their_url = reverse("admin:cases_reportingcategory_change", args=[str(theirs.public_id)])
+        own_url = reverse("admin:taxonomy_reportingcategory_change", args=[str(ours.public_id)])
+        their_url = reverse("admin:taxonomy_reportingcategory_change", args=[str(theirs.public_id)])
         cases_url = reverse("admin:cases_case_changelist")
     form = client.get(own_url)
     assert form.status_code == 200

@@ -27,20 +27,11 @@ from likeverd.accounts.services import add_staff_member, create_office
 from likeverd.accounts.viewer import Viewer, build_viewer
 from likeverd.cases import services
 from likeverd.cases.dates import IncidentDate, parse_incident_date
-from likeverd.cases.models import (
-    Case,
-    CaseStatus,
-    Channel,
-    EventKind,
-    Outcome,
-    PartyRole,
-    ReportingCategory,
-    Wish,
-)
+from likeverd.cases.models import Case, CaseStatus, Channel, EventKind, Outcome, PartyRole, Wish
 from likeverd.cases.services import CaseDetails, Classification, PersonDetails
 from likeverd.core import clock
 from likeverd.setup.demo import people, texts
-from likeverd.taxonomy.models import Term, TermKind
+from likeverd.taxonomy.models import ReportingCategory, Term, TermKind
 
 DEMO_SEED = 2019  # the year of DiMe's first annual report
 DEFAULT_CASES = 300

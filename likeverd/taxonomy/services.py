@@ -1,11 +1,11 @@
-"""An office's reporting categories: the defaults of its jurisdiction, created at set-up."""
+"""Writes of the taxonomy app: an office's reporting categories, the defaults of its
+jurisdiction, created when the office is set up."""
 
 from django.db import transaction
 
 from likeverd.accounts.models import Office
-from likeverd.cases.models import ReportingCategory
 from likeverd.taxonomy.loader import default_reporting_categories
-from likeverd.taxonomy.models import Term, TermKind
+from likeverd.taxonomy.models import ReportingCategory, Term, TermKind
 
 
 @transaction.atomic
