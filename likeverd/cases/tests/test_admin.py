@@ -8,7 +8,7 @@ from likeverd.accounts.tests.factories import viewer_of
 from likeverd.audit.models import AuditAction, AuditEvent
 from likeverd.cases import services
 from likeverd.cases.tests.factories import register
-from likeverd.cases.tests.helpers import ClientFor
+from likeverd.cases.tests.pages import ClientFor
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +88,28 @@ def test_an_office_admin_keeps_the_offices_reporting_categories_in_the_admin(
     assert ours.label_nb == "Uteliv og konserter"
     assert client.get(their_url, follow=True).request["PATH_INFO"] != their_url
     assert client.get(cases_url).status_code == 403
+
+
+def test_the_admin_shows_the_cases_of_the_office_chosen_in_the_session(
+    office: Office, other_office: Office, client_for: ClientFor
+) -> None:
+    from likeverd.accounts.models import Membership
+    from likeverd.accounts.tests.factories import make_staff
+
+    person = make_staff(office, Role.ADVISER, is_staff=True)
+    Membership.objects.create(user=person, office=other_office, role=Role.ADVISER)
+    in_office = register(viewer_of(person, office))
+    in_other_office = register(viewer_of(person, other_office))
+    client = client_for(person)
+    with translation.override("en"):
+        changelist = reverse("admin:cases_case_changelist")
+        switch = reverse("accounts:switch_office")
+
+    for chosen, shown, hidden in (
+        (office, in_office, in_other_office),
+        (other_office, in_other_office, in_office),
+    ):
+        client.post(switch, {"office": str(chosen.public_id)})
+        page = client.get(changelist).content.decode()
+        assert shown.number in page
+        assert hidden.number not in page

@@ -4,7 +4,7 @@ from likeverd.accounts.models import Office, User
 from likeverd.accounts.roles import Role
 from likeverd.accounts.tests.factories import make_staff, viewer_of
 from likeverd.cases.tests.factories import register
-from likeverd.cases.tests.helpers import ClientFor, url
+from likeverd.cases.tests.pages import ClientFor, url
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ from likeverd.accounts.tests.factories import viewer_of
 from likeverd.cases import services
 from likeverd.cases.models import EventKind
 from likeverd.cases.services import Classification
-from likeverd.cases.tests.factories import register
-from likeverd.cases.tests.helpers import terms
+from likeverd.cases.tests.factories import register, terms
 from likeverd.taxonomy.models import TermKind
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from likeverd.accounts.tests.factories import viewer_of
 from likeverd.cases import services
 from likeverd.cases.models import CaseStatus, Party, PartyRole, Task
 from likeverd.cases.tests.factories import register
-from likeverd.cases.tests.helpers import ClientFor, upload, url
+from likeverd.cases.tests.pages import ClientFor, upload, url
 from likeverd.core import clock
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from likeverd.accounts.tests.factories import make_staff, viewer_of
 from likeverd.cases import services
 from likeverd.cases.models import EventKind, PartyRole
 from likeverd.cases.services import PersonDetails
-from likeverd.cases.tests.factories import register
-from likeverd.cases.tests.helpers import ClientFor, term, url
+from likeverd.cases.tests.factories import register, term
+from likeverd.cases.tests.pages import ClientFor, url
 from likeverd.taxonomy.models import TermKind
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from likeverd.accounts.models import Office, User
 from likeverd.accounts.tests.factories import viewer_of
 from likeverd.cases import services
 from likeverd.cases.tests.factories import register
-from likeverd.cases.tests.helpers import ClientFor, upload, url
+from likeverd.cases.tests.pages import ClientFor, upload, url
 from likeverd.core import clock
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from likeverd.accounts.tests.factories import make_staff, viewer_of
 from likeverd.cases import services
 from likeverd.cases.models import Channel
 from likeverd.cases.services import Classification
-from likeverd.cases.tests.factories import register
-from likeverd.cases.tests.helpers import ClientFor, term, url
+from likeverd.cases.tests.factories import register, term
+from likeverd.cases.tests.pages import ClientFor, url
 from likeverd.core import clock
 from likeverd.taxonomy.models import TermKind
 

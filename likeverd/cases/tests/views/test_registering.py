@@ -7,7 +7,7 @@ from likeverd.accounts.models import Office, User
 from likeverd.accounts.roles import Role
 from likeverd.accounts.tests.factories import make_staff
 from likeverd.cases.models import Case, Channel, DatePrecision, PartyRole
-from likeverd.cases.tests.helpers import ClientFor, call_form, url
+from likeverd.cases.tests.pages import ClientFor, call_form, url
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,8 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from likeverd.setup.demo.build import DEFAULT_CASES, demo_logins, load_demo
+from likeverd.setup.demo.build import demo_logins, load_demo
+from likeverd.setup.demo.planning import DEFAULT_CASES
 
 URL = "http://127.0.0.1:8000/"
 

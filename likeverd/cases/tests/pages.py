@@ -1,6 +1,5 @@
-"""Shared test helpers for the case screens and services: addresses, terms and forms."""
+"""The case screens as a test sees them: their addresses, and what their forms post."""
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -11,7 +10,6 @@ from django.utils import translation
 
 from likeverd.accounts.models import User
 from likeverd.cases.models import Case, Channel
-from likeverd.taxonomy.models import Term, TermKind, VerificationStatus
 
 ClientFor = Callable[[User], Client]
 
@@ -23,31 +21,6 @@ def url(name: str, *args: Any) -> str:
     namespace ("privacy:office_audit_log")."""
     with translation.override("en"):
         return reverse(name if ":" in name else f"cases:{name}", args=args)
-
-
-def term(kind: TermKind, code: str, jurisdiction: str = "NO") -> Term:
-    """The current version of a term from the loaded taxonomy, or a stand-in if none is loaded."""
-    found = Term.objects.filter(
-        jurisdiction=jurisdiction, kind=kind, code=code, valid_to__isnull=True
-    ).first()
-    return found or Term.objects.create(
-        jurisdiction=jurisdiction,
-        kind=kind,
-        code=code,
-        label_nb=code,
-        label_sv=code,
-        label_en=code.title(),
-        valid_from=dt.date(2000, 1, 1),
-        status=VerificationStatus.LAW,
-    )
-
-
-def terms(jurisdiction: str, kind: TermKind, *codes: str) -> list[Term]:
-    found = list(
-        Term.objects.filter(jurisdiction=jurisdiction, kind=kind, code__in=codes, valid_to__isnull=True)
-    )
-    assert len(found) == len(codes), f"missing taxonomy terms {codes}"
-    return found
 
 
 def call_form(**overrides: Any) -> dict[str, Any]:
