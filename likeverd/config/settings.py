@@ -75,6 +75,8 @@ decode_key(DATA_KEY)  # a malformed key stops the start, not the first encryptio
 # Earlier keys, comma-separated, still accepted for decryption after a rotation.
 DATA_KEYS_PREVIOUS = os.environ.get("LIKEVERD_DATA_KEYS_PREVIOUS", "")
 
+# A TLS proxy (nginx) in front: it sets X-Forwarded-Proto and X-Forwarded-For.
+BEHIND_PROXY = _env_bool("LIKEVERD_BEHIND_PROXY")
 ALLOWED_HOSTS = _env_list("LIKEVERD_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if LOCAL else "")
 CSRF_TRUSTED_ORIGINS = _env_list("LIKEVERD_CSRF_TRUSTED_ORIGINS")
 
@@ -188,6 +190,7 @@ AXES_VERBOSE = False
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
 # Our own audit log records logins; axes keeps only the failures it needs for throttling.
 AXES_DISABLE_ACCESS_LOG = True
+AXES_CLIENT_IP_CALLABLE = "likeverd.core.proxy.client_address"
 OTP_TOTP_ISSUER = "Likeverd"
 
 LANGUAGE_CODE = "nb"
@@ -287,7 +290,7 @@ if not LOCAL:
     SECURE_HSTS_PRELOAD = _env_bool("LIKEVERD_HSTS_PRELOAD", default=False)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    if _env_bool("LIKEVERD_BEHIND_PROXY"):
+    if BEHIND_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # HSTS preloading commits a domain to browsers' lists; each installation decides that itself
 # (LIKEVERD_HSTS_PRELOAD), so its absence is not a deployment warning here.
