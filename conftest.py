@@ -213,3 +213,10 @@ def smtp_server(settings: Settings) -> Iterator[SMTPServer]:
         yield SMTPServer(host="127.0.0.1", port=port, received=collector.received)
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def immediate_tasks(settings: Settings) -> None:
+    """Tasks run when they are enqueued, inside the test (e-mail lands in `mail.outbox`). Only for
+    a test about what a service schedules; the worker's own path is `run_task_worker`."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -3,8 +3,10 @@
 import datetime as dt
 import subprocess
 from collections.abc import Callable
+from typing import Any
 
 import pytest
+from django.core import mail
 from django.db import transaction
 from django.tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -94,3 +96,17 @@ def test_after_the_last_attempt_the_message_is_not_tried_again(settings: Setting
     with pytest.raises(MailNotSentError, match="could not be reached"):
         send_mail_task.call(subject=SUBJECT, body=BODY, to=[RECIPIENT], attempt=len(RETRY_DELAYS) + 1)
     assert not DBTaskResult.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("immediate_tasks")
+def test_with_immediate_tasks_a_scheduled_message_is_in_the_outbox_after_commit(
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        transaction.on_commit(lambda: send_mail_task.enqueue(subject=SUBJECT, body=BODY, to=[RECIPIENT]))
+        assert mail.outbox == []
+
+    [message] = mail.outbox
+    assert message.subject == SUBJECT
+    assert message.to == [RECIPIENT]
