@@ -35,6 +35,8 @@ def _day(value: str | None, option: str) -> dt.date | None:
 
 
 class Command(BaseCommand):
+    # Pure arithmetic on the data files: no database, so no system checks to wait for.
+    requires_system_checks: list[str] = []
     help = (
         "Print, as JSON, every deadline that runs for an incident (rule, body, end date, citation, status)."
     )
