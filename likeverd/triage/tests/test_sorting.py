@@ -38,18 +38,16 @@ def register(user: User, *, incident: str = "", place_kind: str = "") -> Case:
     return case_services.register_case(viewer=viewer, details=details)
 
 
-def classify(user: User, case: Case, **codes: list[str]) -> None:
-    jurisdiction = case.office.jurisdiction
-    kinds = {"areas": TermKind.AREA, "forms": TermKind.FORM, "tracks": TermKind.TRACK}
-    chosen = {
-        name: list(
+def classify(user: User, case: Case, *, areas: tuple[str, ...] = (), tracks: tuple[str, ...] = ()) -> None:
+    def terms(kind: TermKind, codes: tuple[str, ...]) -> list[Term]:
+        return list(
             Term.objects.filter(
-                jurisdiction=jurisdiction, kind=kinds[name], code__in=wanted, valid_to__isnull=True
+                jurisdiction=case.office.jurisdiction, kind=kind, code__in=codes, valid_to__isnull=True
             )
         )
-        for name, wanted in codes.items()
-    }
-    case_services.classify_case(viewer=viewer_of(user), case=case, classification=Classification(**chosen))
+
+    classification = Classification(areas=terms(TermKind.AREA, areas), tracks=terms(TermKind.TRACK, tracks))
+    case_services.classify_case(viewer=viewer_of(user), case=case, classification=classification)
 
 
 def events(case: Case, action: AuditAction, target_type: str) -> list[AuditEvent]:
@@ -187,7 +185,7 @@ def test_the_case_deadlines_follow_the_incident_date_and_the_classification(advi
     found = {d.rule.id: d for d in selectors.case_deadlines(case=case, today=TODAY)}
     assert found["NO-NEMNDA-3Y"].ends_on == dt.date(2028, 3, 14)
     assert "NO-STRL-185-PUBLIC-5Y" in found
-    classify(adviser, case, tracks=["CIVIL"], areas=["PRIVATE_LIFE"])
+    classify(adviser, case, tracks=("CIVIL",), areas=("PRIVATE_LIFE",))
     case.refresh_from_db()
     after = {d.rule.id for d in selectors.case_deadlines(case=case, today=TODAY)}
     assert "NO-NEMNDA-3Y" not in after
@@ -212,7 +210,7 @@ def test_the_checklist_and_actors_follow_the_place_and_classification(adviser: U
     case = register(adviser, incident="2026-11-01", place_kind="nightlife")
     codes = [e.item.code for e in selectors.case_evidence_checklist(case=case)]
     assert {"DOOR_STAFF", "RECEIPTS", "WITNESSES"} <= set(codes)
-    classify(adviser, case, tracks=["CRIMINAL"])
+    classify(adviser, case, tracks=("CRIMINAL",))
     case.refresh_from_db()
     actors = [a.code for a in selectors.case_other_actors(case=case)]
     assert "POLITIET" in actors
