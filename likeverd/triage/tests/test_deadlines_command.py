@@ -114,7 +114,9 @@ def test_bad_input_on_the_command_line_is_one_line_on_stderr_and_exit_status_1(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     with pytest.raises(SystemExit) as exit_:
-        Command().run_from_argv(["likeverd", "deadlines", "--jurisdiction", "XX", "--incident-date", "2025"])
+        Command().run_from_argv(
+            ["likeverd", "deadlines", "--jurisdiction", "XX", "--incident-date", "2025", "--language", "en"]
+        )
     assert exit_.value.code == 1
     captured = capsys.readouterr()
     assert captured.out == ""
