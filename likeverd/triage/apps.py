@@ -6,3 +6,6 @@ class TriageConfig(AppConfig):
     name = "likeverd.triage"
     label = "triage"
     verbose_name = _("Sorting and legal assessment")
+
+    def ready(self) -> None:
+        from likeverd.triage import checks  # noqa: F401  (registers the data-file check)

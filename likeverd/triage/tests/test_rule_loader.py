@@ -135,3 +135,9 @@ def test_a_file_must_be_named_for_its_jurisdiction(tmp_path: Path) -> None:
     path.write_text(HEAD + rule(), encoding="utf-8")
     with pytest.raises(TriageDataError, match=r"must be named deadlines_xx\.toml"):
         parse_rules_file(path, known=KNOWN)
+
+
+def test_the_shipped_data_files_pass_the_system_check() -> None:
+    from likeverd.triage.checks import data_files_parse
+
+    assert data_files_parse() == []
