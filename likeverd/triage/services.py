@@ -63,10 +63,8 @@ def _clean_birth_date(value: str) -> str:
 
 
 def _record_for_update(case: Case) -> tuple[SortingRecord, bool]:
-    record = SortingRecord.objects.select_for_update().filter(case=case).first()
-    if record is not None:
-        return record, False
-    return SortingRecord.objects.create(case=case), True
+    # get_or_create retries the read if two first saves race on the one-to-one key.
+    return SortingRecord.objects.select_for_update().get_or_create(case=case)
 
 
 @transaction.atomic
