@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "likeverd.cases",
     "likeverd.privacy",
     "likeverd.setup",
+    "likeverd.triage",
 ]
 
 MIDDLEWARE = [
