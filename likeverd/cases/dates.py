@@ -10,7 +10,7 @@ warnings count from `date_from`, the earliest the incident can have happened, so
 approximate date never makes a deadline look later than it may be. Words about time
 ("yesterday", "last week") count from the `today` passed in, which callers take from
 `likeverd.core.clock`. The grammar is our own rather than dateparser's: see
-docs/adr/0005-incident-dates-grammar.md for the measurements behind that choice.
+docs/adr/0007-incident-dates-grammar.md for the measurements behind that choice.
 """
 
 import calendar
@@ -96,10 +96,6 @@ _NUMBER_WORDS = _names(
 
 _FILLER = {"i", "in", "on", "the", "om", "pa", "på", "early", "late", "tidlig", "sent", "tidigt", "of", "den"}
 
-# The nearest precision there is for a Monday-to-Sunday week. A coarser label than the range is
-# honest (the range itself stays exact); a finer one would claim more than the person said.
-WEEK_PRECISION = DatePrecision.MONTH
-
 
 @dataclass(frozen=True)
 class IncidentDate:
@@ -164,7 +160,7 @@ def _day(day: dt.date) -> Span:
 
 def _week_of(day: dt.date) -> Span:
     monday = day - dt.timedelta(days=day.weekday())
-    return monday, monday + dt.timedelta(days=6), WEEK_PRECISION
+    return monday, monday + dt.timedelta(days=6), DatePrecision.WEEK
 
 
 def _month(year: int, month: int) -> Span | None:

@@ -6,7 +6,7 @@ from django.utils import formats, translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from likeverd.cases.dates import MONTHS, SEASONS, WEEK_PRECISION, WEEKDAYS, parse_incident_date
+from likeverd.cases.dates import MONTHS, SEASONS, WEEKDAYS, parse_incident_date
 from likeverd.cases.models import DatePrecision
 
 TODAY = dt.date(2026, 11, 22)
@@ -128,11 +128,11 @@ some_days = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 
         ("fredag", dt.date(2026, 11, 20), dt.date(2026, 11, 20), DatePrecision.DAY),
         ("i fredags", dt.date(2026, 11, 20), dt.date(2026, 11, 20), DatePrecision.DAY),
         ("on Sunday", dt.date(2026, 11, 15), dt.date(2026, 11, 15), DatePrecision.DAY),
-        ("forrige uke", dt.date(2026, 11, 9), dt.date(2026, 11, 15), WEEK_PRECISION),
-        ("förra veckan", dt.date(2026, 11, 9), dt.date(2026, 11, 15), WEEK_PRECISION),
-        ("last week", dt.date(2026, 11, 9), dt.date(2026, 11, 15), WEEK_PRECISION),
-        ("for to uker siden", dt.date(2026, 11, 2), dt.date(2026, 11, 8), WEEK_PRECISION),
-        ("denne uka", dt.date(2026, 11, 16), SUNDAY, WEEK_PRECISION),
+        ("forrige uke", dt.date(2026, 11, 9), dt.date(2026, 11, 15), DatePrecision.WEEK),
+        ("förra veckan", dt.date(2026, 11, 9), dt.date(2026, 11, 15), DatePrecision.WEEK),
+        ("last week", dt.date(2026, 11, 9), dt.date(2026, 11, 15), DatePrecision.WEEK),
+        ("for to uker siden", dt.date(2026, 11, 2), dt.date(2026, 11, 8), DatePrecision.WEEK),
+        ("denne uka", dt.date(2026, 11, 16), SUNDAY, DatePrecision.WEEK),
         ("forrige måned", dt.date(2026, 10, 1), dt.date(2026, 10, 31), DatePrecision.MONTH),
         ("förra månaden", dt.date(2026, 10, 1), dt.date(2026, 10, 31), DatePrecision.MONTH),
         ("last month", dt.date(2026, 10, 1), dt.date(2026, 10, 31), DatePrecision.MONTH),

@@ -16,7 +16,7 @@ from django.utils import translation
 from likeverd.accounts.models import Office, User
 from likeverd.accounts.tests.factories import viewer_of
 from likeverd.cases import services
-from likeverd.cases.models import EventKind, PartyRole, Task
+from likeverd.cases.models import Case, Channel, DatePrecision, EventKind, PartyRole, Task
 from likeverd.cases.services import PersonDetails
 from likeverd.cases.tests.factories import register
 
@@ -137,3 +137,25 @@ def test_a_timeline_moment_is_typed_day_first_on_the_24_hour_clock(
 
     entry = case.events.get(kind=EventKind.CALL)
     assert entry.occurred_at == dt.datetime(2026, 11, 14, 9, 30, tzinfo=ZoneInfo(settings.TIME_ZONE))
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "label"),
+    [("nb", "forrige uke", "(Uke)"), ("sv", "förra veckan", "(Vecka)"), ("en", "last week", "(Week)")],
+)
+def test_last_week_said_on_the_phone_is_the_monday_to_sunday_before_on_the_case(
+    office: Office, adviser: User, client_for: ClientFor, language: str, said: str, label: str
+) -> None:
+    client = client_for(adviser)
+    with translation.override(language):
+        register_address = reverse("cases:register_call")
+    form = {"channel": Channel.PHONE, "name": "Amina Hassan", "narrative": "Refused at the door"}
+    with time_machine.travel(AFTERNOON, tick=False):
+        client.post(register_address, {**form, "incident_date": said})
+        case = Case.objects.get()
+        page = case_page(client, case.public_id, language)
+
+    assert (case.incident_date_from, case.incident_date_to) == (dt.date(2026, 11, 2), dt.date(2026, 11, 8))
+    assert case.incident_date_precision == DatePrecision.WEEK
+    assert f"“{said}”" in page
+    assert label in page
