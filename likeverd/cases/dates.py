@@ -10,7 +10,7 @@ warnings count from `date_from`, the earliest the incident can have happened, so
 approximate date never makes a deadline look later than it may be. Words about time
 ("yesterday", "last week") count from the `today` passed in, which callers take from
 `likeverd.core.clock`. The grammar is our own rather than dateparser's: see
-docs/adr/0007-incident-dates-grammar.md for the measurements behind that choice.
+docs/adr/0008-incident-dates-grammar.md for the measurements behind that choice.
 """
 
 import calendar
