@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0004_caseevent_actor"),
+        ("cases", "0005_caseevent_actor"),
     ]
 
     operations = [

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0003_reporting_category_to_taxonomy"),
+        ("cases", "0004_incident_date_precision_week"),
     ]
 
     operations = [
