@@ -54,7 +54,7 @@ def export_case_record(*, viewer: Viewer, public_id: str) -> dict[str, Any]:
             {
                 "kind": e.kind,
                 "occurred_at": e.occurred_at.isoformat(),
-                "author": e.author.get_username() if e.author else "",
+                "author": e.author.get_username() if e.author else e.actor_label,
                 "text": e.body,
                 "data": e.data,
             }
