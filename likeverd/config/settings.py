@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "likeverd.audit",
     "likeverd.taxonomy",
     "likeverd.cases",
+    "likeverd.officeadmin",
 ]
 
 MIDDLEWARE = [
