@@ -34,7 +34,14 @@ def _admin_office(viewer: Viewer) -> Office:
     changing roles at the same moment cannot both remove the other's last admin role."""
     if viewer.office is None or not viewer.can(Permission.MANAGE_OFFICE):
         raise PermissionDenied(_("Only an office administrator can do this."))
-    return Office.objects.select_for_update().get(pk=viewer.office.pk)
+    office = Office.objects.select_for_update().get(pk=viewer.office.pk)
+    # The viewer was built when the request began: another administrator may have revoked the
+    # role since. Under the lock, the role is checked again.
+    if not Membership.objects.filter(
+        office=office, user=viewer.user, role=Role.OFFICE_ADMIN, is_active=True, user__is_active=True
+    ).exists():
+        raise PermissionDenied(_("Only an office administrator can do this."))
+    return office
 
 
 def _require_member(office: Office, person: User) -> None:
@@ -249,12 +256,12 @@ def revoke_role(*, viewer: Viewer, person: User, role: Role | str) -> None:
             _("%(person)s does not have this role."), params={"person": str(person)}, code="role"
         )
     if chosen == Role.OFFICE_ADMIN:
+        _refuse_losing_last_admin(office, person)
         if person == viewer.user:
             raise ValidationError(
                 _("You cannot take away your own administrator role: ask another administrator to do it."),
                 code="own_admin_role",
             )
-        _refuse_losing_last_admin(office, person)
     membership.is_active = False
     membership.save(update_fields=["is_active"])
     _audit(viewer, AuditAction.REVOKE_ROLE, person, role=str(chosen))
@@ -266,11 +273,11 @@ def deactivate_staff_member(*, viewer: Viewer, person: User) -> None:
     longer log in (their open sessions end at their next request)."""
     office = _admin_office(viewer)
     _require_member(office, person)
+    _refuse_losing_last_admin(office, person)
     if person == viewer.user:
         raise ValidationError(
             _("You cannot deactivate yourself: ask another administrator to do it."), code="self"
         )
-    _refuse_losing_last_admin(office, person)
     memberships = Membership.objects.filter(user=person, office=office, is_active=True)
     roles = sorted(memberships.values_list("role", flat=True))
     memberships.update(is_active=False)
