@@ -22,4 +22,6 @@ def office_admin(office: Office) -> User:
 
 @pytest.fixture
 def other_admin(other_office: Office) -> User:
-    return make_staff(other_office, Role.OFFICE_ADMIN, first_name="Bodil", last_name="Bergen", username="bodil")
+    return make_staff(
+        other_office, Role.OFFICE_ADMIN, first_name="Bodil", last_name="Bergen", username="bodil"
+    )

@@ -44,7 +44,9 @@ def test_an_admin_changes_the_office_details_and_the_change_is_audited_by_field(
     assert AuditEvent.objects.filter(action=AuditAction.CHANGE).count() == 1
 
 
-def test_office_details_are_checked_and_need_an_admin(office: Office, office_admin: User, adviser: User) -> None:
+def test_office_details_are_checked_and_need_an_admin(
+    office: Office, office_admin: User, adviser: User
+) -> None:
     with pytest.raises(ValidationError):
         services.change_office_details(
             viewer=viewer_of(office_admin), details=services.OfficeDetails(name="X", email="not an address")
@@ -123,7 +125,9 @@ def test_a_category_needs_every_name_and_areas_of_its_own_jurisdiction(office_ad
     assert not ReportingCategory.objects.exists()
 
 
-def test_an_admin_cannot_change_the_categories_of_another_office(office_admin: User, other_admin: User) -> None:
+def test_an_admin_cannot_change_the_categories_of_another_office(
+    office_admin: User, other_admin: User
+) -> None:
     theirs = services.add_reporting_category(viewer=viewer_of(other_admin), labels=LABELS)
     viewer = viewer_of(office_admin)
     with pytest.raises(PermissionDenied):

@@ -19,7 +19,11 @@ pytestmark = pytest.mark.django_db
 
 def _member(username: str = "nina", *roles: Role) -> services.NewStaffMember:
     return services.NewStaffMember(
-        username=username, first_name="Nina", last_name="Ny", email="nina@example.org", roles=roles or (Role.ADVISER,)
+        username=username,
+        first_name="Nina",
+        last_name="Ny",
+        email="nina@example.org",
+        roles=roles or (Role.ADVISER,),
     )
 
 
@@ -53,7 +57,8 @@ def test_a_person_needs_a_role_a_free_username_and_no_network_role(office_admin:
     viewer = viewer_of(office_admin)
     with pytest.raises(ValidationError, match="at least one role"):
         services.create_staff_member(
-            viewer=viewer, member=services.NewStaffMember(username="x", first_name="X", last_name="Y", roles=())
+            viewer=viewer,
+            member=services.NewStaffMember(username="x", first_name="X", last_name="Y", roles=()),
         )
     with pytest.raises(ValidationError, match="taken"):
         services.create_staff_member(viewer=viewer, member=_member("OLGA"))
@@ -105,7 +110,9 @@ def test_the_only_admin_cannot_revoke_their_own_admin_role_or_deactivate_themsel
     with pytest.raises(ValidationError, match="only administrator"):
         services.deactivate_staff_member(viewer=viewer, person=office_admin)
     assert viewer_of(office_admin).roles == {Role.OFFICE_ADMIN}
-    assert not AuditEvent.objects.filter(action__in=[AuditAction.REVOKE_ROLE, AuditAction.DEACTIVATE]).exists()
+    assert not AuditEvent.objects.filter(
+        action__in=[AuditAction.REVOKE_ROLE, AuditAction.DEACTIVATE]
+    ).exists()
 
 
 def test_with_two_admins_neither_can_drop_their_own_admin_role(office: Office, office_admin: User) -> None:
@@ -150,7 +157,9 @@ def test_deactivating_takes_every_role_here_and_the_login_of_someone_who_works_n
     assert _events(AuditAction.DEACTIVATE, adviser)[0].detail["can_log_in"] is False
 
 
-def test_a_role_granted_again_lets_a_deactivated_person_log_in_again(office_admin: User, adviser: User) -> None:
+def test_a_role_granted_again_lets_a_deactivated_person_log_in_again(
+    office_admin: User, adviser: User
+) -> None:
     viewer = viewer_of(office_admin)
     services.deactivate_staff_member(viewer=viewer, person=adviser)
     services.grant_role(viewer=viewer, person=adviser, role=Role.ADVISER)
@@ -175,7 +184,10 @@ def test_authenticators_are_added_or_replaced(office_admin: User, adviser: User)
     viewer = viewer_of(office_admin)
     old = TOTPDevice.objects.get(user=adviser)
     added = services.add_authenticator(viewer=viewer, person=adviser, name="Work phone")
-    assert set(TOTPDevice.objects.filter(user=adviser).values_list("name", flat=True)) == {old.name, "Work phone"}
+    assert set(TOTPDevice.objects.filter(user=adviser).values_list("name", flat=True)) == {
+        old.name,
+        "Work phone",
+    }
     new = services.reset_authenticators(viewer=viewer, person=adviser)
     assert list(TOTPDevice.objects.filter(user=adviser)) == [new]
     assert _events(AuditAction.ADD_AUTHENTICATOR, adviser)[0].detail == {"device": added.persistent_id}
@@ -204,12 +216,18 @@ def test_password_and_authenticator_of_someone_who_also_works_elsewhere_stay_wit
 
 
 STAFF_WRITES: dict[str, Callable[..., Any]] = {
-    "grant_role": lambda viewer, person: services.grant_role(viewer=viewer, person=person, role=Role.MEDIATOR),
-    "revoke_role": lambda viewer, person: services.revoke_role(viewer=viewer, person=person, role=Role.ADVISER),
+    "grant_role": lambda viewer, person: services.grant_role(
+        viewer=viewer, person=person, role=Role.MEDIATOR
+    ),
+    "revoke_role": lambda viewer, person: services.revoke_role(
+        viewer=viewer, person=person, role=Role.ADVISER
+    ),
     "deactivate": lambda viewer, person: services.deactivate_staff_member(viewer=viewer, person=person),
     "reset_password": lambda viewer, person: services.reset_password(viewer=viewer, person=person),
     "add_authenticator": lambda viewer, person: services.add_authenticator(viewer=viewer, person=person),
-    "reset_authenticators": lambda viewer, person: services.reset_authenticators(viewer=viewer, person=person),
+    "reset_authenticators": lambda viewer, person: services.reset_authenticators(
+        viewer=viewer, person=person
+    ),
 }
 
 
