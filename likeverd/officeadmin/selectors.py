@@ -54,8 +54,9 @@ def _office(viewer: Viewer) -> Office:
 def _staff_people(viewer: Viewer) -> QuerySet[User]:
     office = _office(viewer)
     return (
-        User.objects.filter(memberships__office=office)
-        .distinct()
+        # A subquery, not a join: a join here would be reused by the count below and hide
+        # the person's other offices.
+        User.objects.filter(pk__in=Membership.objects.filter(office=office).values("user_id"))
         .prefetch_related(
             Prefetch(
                 "memberships",

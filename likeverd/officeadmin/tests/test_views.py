@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from likeverd.accounts.models import Office, User
+from likeverd.accounts.models import Membership, Office, User
 from likeverd.accounts.roles import Role
 from likeverd.accounts.tests.factories import make_staff, viewer_of
 from likeverd.audit.models import AuditAction, AuditEvent
@@ -235,3 +235,16 @@ def test_categories_are_added_renamed_and_retired_through_the_pages(
     assert client.post(url("category_retire", theirs.public_id)).status_code == 404
     theirs.refresh_from_db()
     assert theirs.is_active
+
+
+def test_the_page_of_someone_who_also_works_elsewhere_offers_no_password_or_authenticator_change(
+    office: Office, other_office: Office, office_admin: User, adviser: User, client_for: ClientFor
+) -> None:
+    client = client_for(office_admin)
+    assert "Make a new password" in client.get(url("staff_detail", adviser.public_id)).content.decode()
+    Membership.objects.create(user=adviser, office=other_office, role=Role.MEDIATOR)
+    page = client.get(url("staff_detail", adviser.public_id)).content.decode()
+    assert "Also works in another office" in page
+    assert "Make a new password" not in page
+    assert "Replace the authenticators" not in page
+    assert "Revoke Mediator" not in page  # the role in the other office is not this office's to revoke
