@@ -149,3 +149,12 @@ def test_an_admin_cannot_change_the_categories_of_another_office(
 def test_only_an_admin_adds_categories(adviser: User) -> None:
     with pytest.raises(PermissionDenied):
         services.add_reporting_category(viewer=viewer_of(adviser), labels=LABELS)
+
+
+def test_an_admin_cannot_add_categories_to_an_office_where_they_only_advise(
+    office: Office, other_office: Office, office_admin: User
+) -> None:
+    Membership.objects.create(user=office_admin, office=other_office, role=Role.ADVISER)
+    with pytest.raises(PermissionDenied):
+        services.add_reporting_category(viewer=viewer_of(office_admin, other_office), labels=LABELS)
+    assert not ReportingCategory.objects.exists()

@@ -253,3 +253,12 @@ def test_an_admin_of_one_office_has_no_say_in_an_office_where_they_only_advise(
     Membership.objects.create(user=office_admin, office=other_office, role=Role.ADVISER)
     with pytest.raises(PermissionDenied, match="Only an office administrator"):
         write(viewer_of(office_admin, other_office), other_adviser)
+
+
+def test_an_admin_of_one_office_cannot_add_people_to_an_office_where_they_only_advise(
+    office: Office, other_office: Office, office_admin: User
+) -> None:
+    Membership.objects.create(user=office_admin, office=other_office, role=Role.ADVISER)
+    with pytest.raises(PermissionDenied):
+        services.create_staff_member(viewer=viewer_of(office_admin, other_office), member=_member())
+    assert not User.objects.filter(username="nina").exists()
