@@ -123,3 +123,30 @@ def test_office_administration_pages_have_no_serious_accessibility_violations(
     if violations := serious_violations(page):
         found["new authenticator"] = violations
     assert not found, f"serious accessibility violations: {found}"
+
+
+def test_every_role_lands_on_a_page_with_something_on_it(
+    new_context: Callable[..., BrowserContext],
+    office: Office,
+    app_url: AppUrl,
+    sign_in: Callable[[BrowserContext, User], None],
+) -> None:
+    expected = {
+        Role.ADVISER: "My open tasks",
+        Role.MEDIATOR: "My open tasks",
+        Role.COORDINATOR: "Open intake in the office",
+        Role.OFFICE_ADMIN: "Left to set up",
+        Role.NETWORK_STATISTICIAN: "Statistics are coming",
+        Role.DATA_PROTECTION_OFFICER: "Cases by status",
+    }
+    found: dict[str, list[str]] = {}
+    for role, heading in expected.items():
+        context = new_context()
+        sign_in(context, make_staff(office, role))
+        page = context.new_page()
+        page.goto(app_url("/"))
+        expect(page.get_by_role("heading", level=2, name=heading)).to_be_visible()
+        if violations := serious_violations(page):
+            found[role] = violations
+        context.close()
+    assert not found, f"serious accessibility violations: {found}"
