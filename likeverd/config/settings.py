@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "likeverd.audit",
     "likeverd.taxonomy",
     "likeverd.cases",
+    "likeverd.privacy",
+    "likeverd.setup",
     "likeverd.officeadmin",
 ]
 
@@ -124,6 +126,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "likeverd.accounts.context_processors.viewer",
+                "likeverd.cases.context_processors.case_access",
             ],
         },
     },

@@ -13,6 +13,7 @@ urlpatterns += i18n_patterns(
     # own pattern for the same address this one answers first).
     path("", home, name="home"),
     path("", include("likeverd.cases.urls")),
+    path("", include("likeverd.privacy.urls")),
     path("office/", include("likeverd.officeadmin.urls")),
     path("account/", include("likeverd.accounts.urls")),
     path("admin/", admin.site.urls),
