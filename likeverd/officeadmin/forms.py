@@ -5,16 +5,17 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from likeverd.accounts.roles import Role
+from likeverd.accounts.roles import OFFICE_ROLES, Role
+from likeverd.accounts.services import NewStaffMember, OfficeDetails
 from likeverd.accounts.viewer import Viewer
 from likeverd.cases.forms import LANGUAGES as PARTY_LANGUAGES
 from likeverd.cases.forms import TermChoiceField
 from likeverd.officeadmin import selectors
-from likeverd.officeadmin.services import CategoryLabels, NewStaffMember, OfficeDetails
 from likeverd.taxonomy.models import Term
+from likeverd.taxonomy.services import CategoryLabels
 
 OFFICE_LANGUAGES = [(code, label) for code, label in PARTY_LANGUAGES if code not in {"", "other"}]
-ROLE_CHOICES = [(role.value, role.label) for role in selectors.OFFICE_ROLES]
+ROLE_CHOICES = [(role.value, role.label) for role in OFFICE_ROLES]
 
 
 class OfficeDetailsForm(forms.Form):

@@ -1,112 +1,30 @@
-"""Reads for running an office: its staff with their roles and authenticators, its reporting
-categories, what is left to set up, and the landing pages of the roles that do not read cases
-(the coordinator's registrations and intake counts). Always scoped to the viewer's active office:
-a person or category of another office is not found.
+"""Reads for the office administration screens and the landing pages: the office's reporting
+categories (all of them, retired ones too), what is left to set up, and the coordinator's
+registrations and intake counts. Always scoped to the viewer's active office: a category of
+another office is not found. The staff's reads are accounts' (accounts.selectors).
 """
 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from likeverd.accounts.models import Membership, Office, User
+from likeverd.accounts.models import Membership, Office
 from likeverd.accounts.roles import Role
+from likeverd.accounts.selectors import count_active_admins
 from likeverd.accounts.viewer import Viewer, scope_to_office
-from likeverd.cases.models import Case, CaseEvent, CaseStatus, EventKind, ReportingCategory
+from likeverd.cases.models import Case, CaseEvent, CaseStatus, EventKind
 from likeverd.core import clock
-from likeverd.taxonomy.models import Term, TermKind
-
-# Roles an office administrator hands out; the network statistician belongs to no one office
-# and stays with the installation's superuser.
-OFFICE_ROLES = [role for role in Role if role != Role.NETWORK_STATISTICIAN]
-
-
-@dataclass(frozen=True)
-class StaffMember:
-    person: User
-    roles: tuple[Role, ...]
-    devices: tuple[TOTPDevice, ...] = ()
-    works_elsewhere: bool = False
-
-    @property
-    def is_active(self) -> bool:
-        return self.person.is_active and bool(self.roles)
-
-    @property
-    def role_labels(self) -> list[str]:
-        return [str(role.label) for role in self.roles]
-
-    @property
-    def missing_roles(self) -> list[Role]:
-        return [role for role in OFFICE_ROLES if role not in self.roles]
+from likeverd.taxonomy.models import ReportingCategory, Term, TermKind
 
 
 def _office(viewer: Viewer) -> Office:
     if viewer.office is None:
         raise Http404
     return viewer.office
-
-
-def _staff_people(viewer: Viewer) -> QuerySet[User]:
-    office = _office(viewer)
-    return (
-        # A subquery, not a join: a join here would be reused by the count below and hide
-        # the person's other offices.
-        User.objects.filter(pk__in=Membership.objects.filter(office=office).values("user_id"))
-        .prefetch_related(
-            Prefetch(
-                "memberships",
-                queryset=Membership.objects.filter(office=office, is_active=True).order_by("role"),
-                to_attr="office_memberships",
-            )
-        )
-        .annotate(
-            other_offices=Count(
-                "memberships",
-                filter=Q(memberships__is_active=True) & ~Q(memberships__office=office),
-                distinct=True,
-            )
-        )
-        .order_by("first_name", "last_name", "username")
-    )
-
-
-def _member(person: User, devices: tuple[TOTPDevice, ...] = ()) -> StaffMember:
-    return StaffMember(
-        person=person,
-        roles=tuple(Role(m.role) for m in getattr(person, "office_memberships", [])),
-        devices=devices,
-        works_elsewhere=bool(getattr(person, "other_offices", 0)),
-    )
-
-
-def list_staff(*, viewer: Viewer) -> list[StaffMember]:
-    """Everyone who has ever had a role in the viewer's office, active people first."""
-    members = [_member(person) for person in _staff_people(viewer)]
-    return sorted(members, key=lambda member: not member.is_active)
-
-
-def get_staff_member(*, viewer: Viewer, public_id: str) -> StaffMember:
-    """A person who has (or had) a role in the viewer's office, or 404."""
-    try:
-        person = _staff_people(viewer).get(public_id=public_id)
-    except (User.DoesNotExist, ValueError):
-        raise Http404 from None
-    devices = tuple(TOTPDevice.objects.filter(user=person, confirmed=True).order_by("name", "pk"))
-    return _member(person, devices)
-
-
-def count_active_admins(*, office: Office, excluding: User | None = None) -> int:
-    admins = Membership.objects.filter(
-        office=office, role=Role.OFFICE_ADMIN, is_active=True, user__is_active=True
-    )
-    if excluding is not None:
-        admins = admins.exclude(user=excluding)
-    return admins.count()
 
 
 # --- reporting categories ----------------------------------------------------------------------

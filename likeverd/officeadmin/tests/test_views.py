@@ -11,11 +11,12 @@ from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from likeverd.accounts import services
 from likeverd.accounts.models import Membership, Office, User
 from likeverd.accounts.roles import Role
 from likeverd.accounts.tests.factories import make_staff, viewer_of
 from likeverd.audit.models import AuditAction, AuditEvent
-from likeverd.officeadmin import services
+from likeverd.taxonomy import services as taxonomy_services
 
 pytestmark = pytest.mark.django_db
 ClientFor = Callable[[User], Client]
@@ -48,8 +49,9 @@ def test_a_set_up_office_has_nothing_left_to_do(
             name=office.name, phone="+47 1", opening_hours="9–15", languages=["nb"], municipalities=["Oslo"]
         ),
     )
-    services.add_reporting_category(
-        viewer=viewer, labels=services.CategoryLabels(label_nb="Arbeid", label_sv="Arbete", label_en="Work")
+    taxonomy_services.add_reporting_category(
+        viewer=viewer,
+        labels=taxonomy_services.CategoryLabels(label_nb="Arbeid", label_sv="Arbete", label_en="Work"),
     )
     page = client_for(office_admin).get(url("overview")).content.decode()
     assert "Nothing: the office is set up." in page
@@ -215,8 +217,8 @@ def test_the_office_details_page_saves_the_details(
 def test_categories_are_added_renamed_and_retired_through_the_pages(
     office: Office, office_admin: User, other_admin: User, client_for: ClientFor
 ) -> None:
-    theirs = services.add_reporting_category(
-        viewer=viewer_of(other_admin), labels=services.CategoryLabels("Bolig", "Bostad", "Housing")
+    theirs = taxonomy_services.add_reporting_category(
+        viewer=viewer_of(other_admin), labels=taxonomy_services.CategoryLabels("Bolig", "Bostad", "Housing")
     )
     client = client_for(office_admin)
     client.post(url("category_add"), {"label_nb": "Idrett", "label_sv": "Idrott", "label_en": "Sport"})

@@ -12,8 +12,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from likeverd.accounts.permissions import get_viewer, viewer_required
 from likeverd.accounts.roles import Permission
-from likeverd.officeadmin import selectors, services
+from likeverd.officeadmin import selectors
 from likeverd.officeadmin.forms import CategoryForm
+from likeverd.taxonomy import services
 
 
 @never_cache

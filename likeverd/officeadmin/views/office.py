@@ -8,16 +8,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from likeverd.accounts import selectors as staff_selectors
+from likeverd.accounts import services
 from likeverd.accounts.permissions import get_viewer, viewer_required
 from likeverd.accounts.roles import Permission
-from likeverd.officeadmin import selectors, services
+from likeverd.officeadmin import selectors
 from likeverd.officeadmin.forms import OfficeDetailsForm
 
 
 def render_overview(request: HttpRequest) -> HttpResponse:
     """The administrator's overview; also what an office administrator lands on after login."""
     viewer = get_viewer(request)
-    staff = [member for member in selectors.list_staff(viewer=viewer) if member.is_active]
+    staff = [member for member in staff_selectors.list_staff(viewer=viewer) if member.is_active]
     context = {"staff": staff, "tasks": selectors.list_setup_tasks(viewer=viewer), "office": viewer.office}
     return render(request, "officeadmin/overview.html", context)
 

@@ -21,10 +21,9 @@ from django.views.decorators.debug import sensitive_variables
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from likeverd.accounts import selectors, services
 from likeverd.accounts.permissions import get_viewer, viewer_required
 from likeverd.accounts.roles import Permission, Role
-from likeverd.accounts.services import provisioning_uri
-from likeverd.officeadmin import selectors, services
 from likeverd.officeadmin.forms import AuthenticatorForm, RoleForm, StaffMemberForm
 
 QR_SCALE = 4
@@ -32,7 +31,7 @@ QR_SCALE = 4
 
 def authenticator_setup(device: TOTPDevice) -> dict[str, Any]:
     """The QR code (inline SVG, so it needs no request of its own) and the secret for typing in."""
-    uri = provisioning_uri(device)
+    uri = services.provisioning_uri(device)
     title = escape(_("QR code to scan with the authenticator app"))
     svg = segno.make(uri, error="m").svg_inline(scale=QR_SCALE, title=title, dark="#000", light="#fff")
     secret = base64.b32encode(device.bin_key).decode("ascii").rstrip("=")

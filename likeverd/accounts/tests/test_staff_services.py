@@ -8,11 +8,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from likeverd.accounts import services
 from likeverd.accounts.models import Membership, Office, User
 from likeverd.accounts.roles import Role
 from likeverd.accounts.tests.factories import PASSWORD, make_staff, viewer_of
 from likeverd.audit.models import AuditAction, AuditEvent
-from likeverd.officeadmin import services
 
 pytestmark = pytest.mark.django_db
 

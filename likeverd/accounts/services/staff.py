@@ -1,32 +1,92 @@
-"""Writes of the office's staff: a person created (in the browser or at the command line),
-roles granted and revoked, deactivation, a new password, authenticators added or replaced. Nobody
-can leave an office without an active administrator."""
+"""Writes of an office's staff: a person created (in the browser or at the command line, with a
+confirmed authenticator), roles granted and revoked, deactivation, a new password, authenticators
+added or replaced. Each is audited; nobody can leave an office without an active administrator."""
 
-from collections.abc import Sequence
+import secrets
+import string
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from likeverd.accounts import services as accounts
 from likeverd.accounts.models import Membership, Office, User
 from likeverd.accounts.roles import Role
-from likeverd.accounts.viewer import Viewer
-from likeverd.audit.models import AuditAction
-from likeverd.audit.services import record_event
-from likeverd.officeadmin.selectors import count_active_admins
-from likeverd.officeadmin.services.common import (
+from likeverd.accounts.selectors import count_active_admins
+from likeverd.accounts.services.common import (
     admin_office,
     audit,
     office_role,
     require_member,
     require_only_here,
 )
+from likeverd.accounts.viewer import Viewer
+from likeverd.audit.models import AuditAction
+from likeverd.audit.services import record_event
+
+GENERATED_PASSWORD_LENGTH = 20
+# No look-alike characters (0/O, 1/l/I): a generated password is read off a terminal and typed.
+PASSWORD_ALPHABET = "".join(c for c in string.ascii_letters + string.digits if c not in "0O1lI")
 
 DEFAULT_DEVICE_NAME = "Authenticator"
 COMMAND_LINE = "command line"
+
+
+def generate_password() -> str:
+    return "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(GENERATED_PASSWORD_LENGTH))
+
+
+@transaction.atomic
+def add_staff_member(
+    *,
+    office: Office,
+    username: str,
+    first_name: str,
+    last_name: str,
+    email: str,
+    roles: Iterable[Role | str],
+    password: str | None = None,
+) -> tuple[User, TOTPDevice, str | None]:
+    """Create a person with `roles` in `office` and a confirmed TOTP device.
+
+    Returns the person, the device (to show its provisioning URI once) and the generated
+    password, or None when `password` was given. A given password must pass the validators.
+    """
+    chosen_roles = [Role(role) for role in roles]
+    if not chosen_roles:
+        raise ValueError("a staff member needs at least one role")
+    user = User(
+        username=username.strip(),
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        email=email.strip(),
+        # Office admins keep their office's reporting categories in the admin site, which is
+        # scoped to their office (cases.admin); nobody else needs it.
+        is_staff=Role.OFFICE_ADMIN in chosen_roles,
+    )
+    user.full_clean(exclude=["password"])
+    generated = None
+    if password is None:
+        generated = password = generate_password()
+    else:
+        validate_password(password, user=user)
+    user.set_password(password)
+    user.save()
+    # Confirmed at once: the installer hands the QR code to the person, who scans it before
+    # the first login; there is no self-service enrolment step to finish.
+    device = TOTPDevice.objects.create(user=user, name="Authenticator", confirmed=True)
+    for role in dict.fromkeys(chosen_roles):
+        Membership.objects.create(user=user, office=office, role=role)
+    return user, device, generated
+
+
+def provisioning_uri(device: TOTPDevice) -> str:
+    """The otpauth:// URI an authenticator app reads (from a QR code) to set up the device."""
+    uri: str = device.config_url
+    return uri
 
 
 @dataclass(frozen=True)
@@ -59,7 +119,7 @@ def _create(
         raise ValidationError(_("Choose at least one role."), code="roles")
     if User.objects.filter(username__iexact=member.username.strip()).exists():
         raise ValidationError(_("This username is taken: choose another."), code="username")
-    person, device, generated = accounts.add_staff_member(
+    person, device, generated = add_staff_member(
         office=office,
         username=member.username,
         first_name=member.first_name,
@@ -202,7 +262,7 @@ def reset_password(*, viewer: Viewer, person: User) -> str:
     office = admin_office(viewer)
     require_member(office, person)
     require_only_here(office, person)
-    password = accounts.generate_password()
+    password = generate_password()
     person.set_password(password)
     person.save(update_fields=["password"])
     audit(viewer, AuditAction.RESET_PASSWORD, person)

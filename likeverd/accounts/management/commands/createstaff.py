@@ -5,10 +5,9 @@ import segno
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from likeverd.accounts import services
 from likeverd.accounts.models import Office
 from likeverd.accounts.roles import Role
-from likeverd.accounts.services import provisioning_uri
-from likeverd.officeadmin import services
 
 
 class Command(BaseCommand):
@@ -55,7 +54,7 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
         user, device, generated = credentials.person, credentials.device, credentials.password
-        uri = provisioning_uri(device)
+        uri = services.provisioning_uri(device)
         self.stdout.write(self.style.SUCCESS(f"Added {user} to {office.code}."))
         self.stdout.write(f"Username: {user.get_username()}")
         if generated is not None:

@@ -1,16 +1,16 @@
 """What every write of office administration starts with: the administrator's own office, locked,
-and the checks that keep an administrator to the people of that office."""
+and the checks that keep an administrator to the people of that office. Also used by the
+taxonomy app's writes of an office's reporting categories."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from likeverd.accounts.models import Membership, Office, User
-from likeverd.accounts.roles import Permission, Role
+from likeverd.accounts.roles import OFFICE_ROLES, Permission, Role
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
-from likeverd.cases.models import ReportingCategory
-from likeverd.officeadmin.selectors import OFFICE_ROLES
 
 
 def admin_office(viewer: Viewer) -> Office:
@@ -56,7 +56,5 @@ def office_role(role: Role | str) -> Role:
     return chosen
 
 
-def audit(
-    viewer: Viewer, action: AuditAction, target: User | Office | ReportingCategory, **detail: object
-) -> None:
+def audit(viewer: Viewer, action: AuditAction, target: Model, **detail: object) -> None:
     record_event(actor=viewer.user, office=viewer.office, action=action, target=target, detail=detail)
