@@ -1,3 +1,4 @@
+import os
 from typing import Any
 
 from django.conf import settings
@@ -6,7 +7,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from likeverd.setup.demo.build import demo_logins, load_demo
 from likeverd.setup.demo.planning import DEFAULT_CASES
 
-URL = "http://127.0.0.1:8000/"
+# `make demo PORT=8123` passes the address it serves on.
+URL = os.environ.get("LIKEVERD_DEMO_URL", "http://127.0.0.1:8000/")
 
 
 class Command(BaseCommand):
@@ -25,14 +27,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force",
             action="store_true",
-            help="Run even when DEBUG is off. Never against a production database.",
+            help="Run outside a local installation. Never against a production database.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if not settings.DEBUG and not options["force"]:
+        if not settings.LOCAL and not options["force"]:
             raise CommandError(
-                "Refusing to load demo data with DEBUG off: it would mix invented cases and known passwords "
-                "into a real database. Set LIKEVERD_DEBUG=1, or pass --force if you are sure."
+                "Refusing to load demo data outside a local installation (LIKEVERD_LOCAL or LIKEVERD_DEBUG "
+                "unset): it would mix invented cases and known passwords into a real database. "
+                "Set LIKEVERD_LOCAL=1, or pass --force if you are sure."
             )
         if options["cases"] < 0:
             raise CommandError("--cases cannot be negative.")
