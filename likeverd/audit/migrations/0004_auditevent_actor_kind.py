@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("audit", "0002_append_only_triggers"),
+        ("audit", "0003_office_administration_actions"),
     ]
 
     operations = [
