@@ -15,7 +15,7 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from likeverd.core import files
+from likeverd.core import crypto, files
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489") + b"\x00" * 40
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -37,7 +37,7 @@ def test_bytes_are_stored_encrypted_under_a_name_of_their_sniffed_type() -> None
 
 def test_a_file_is_bound_to_its_purpose() -> None:
     stored = files.store(PDF, purpose="document:one")
-    with pytest.raises(files.crypto.DecryptionError):
+    with pytest.raises(crypto.DecryptionError):
         files.read(stored.name, purpose="document:two")
 
 

@@ -19,6 +19,7 @@ from likeverd.cases.selectors import CaseFilters
 from likeverd.cases.services import PersonDetails
 from likeverd.cases.tests.factories import register
 from likeverd.core import crypto, rotation
+from likeverd.core.checks import encrypted_fields
 from likeverd.core.models import RotationProgress
 from likeverd.core.tests.test_encryption_purposes import _unbound_v1
 from likeverd.core.tests.test_files import PDF
@@ -124,12 +125,7 @@ def test_an_interrupted_rotation_continues_where_it_stopped(
     viewer = old_office_data["viewer"]
     settings.DATA_KEY, settings.DATA_KEYS_PREVIOUS = NEW_KEY, settings.DATA_KEY
     # The first run stopped after one batch of narratives and one batch of the search index.
-    rotation.reencrypt_rows(
-        Case,
-        [Case._meta.get_field("narrative")],
-        after_pk=0,
-        limit=1,  # type: ignore[list-item]
-    )
+    rotation.reencrypt_rows(Case, [f for m, f in encrypted_fields() if m is Case], after_pk=0, limit=1)
     step = "cases: search index"
     last_pk = reindexing.reindex_cases(after_pk=0, limit=1)
     RotationProgress.objects.create(key_id=crypto.current_key_id(), step=step, last_pk=last_pk or 0)
