@@ -126,7 +126,6 @@ def rebuild_indexes(*, batch_size: int, report: Report) -> None:
             continue
         if progress.last_pk:
             report(f"{label}: continuing after row {progress.last_pk}")
-        done = 0
         while True:
             with transaction.atomic():
                 last_pk = step(after_pk=progress.last_pk, limit=batch_size)
@@ -134,11 +133,10 @@ def rebuild_indexes(*, batch_size: int, report: Report) -> None:
                     progress.is_done = True
                 else:
                     progress.last_pk = last_pk
-                    done += 1
                 progress.save(update_fields=["last_pk", "is_done"])
             if last_pk is None:
                 break
-            report(f"{label}: {done} batches rebuilt")
+            report(f"{label}: rebuilt up to row {last_pk}")
         report(f"{label}: done")
 
 
