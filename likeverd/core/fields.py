@@ -117,8 +117,9 @@ class EncryptedTextField(models.BinaryField[Any, Any]):
 
     def get_db_prep_value(self, value: Any, connection: BaseDatabaseWrapper, prepared: bool = False) -> Any:
         if value == "":
-            # Rows that existed before the field was added (a migration's default) hold no
-            # ciphertext; they read as "" until saved or rotated.
+            # Empty without a row to bind to (a migration's default for existing rows): stored as
+            # no ciphertext, read as "", bound on the next save or rotation. A ciphertext's
+            # length shows emptiness anyway.
             value = b""
         elif isinstance(value, str):
             raise TypeError(
