@@ -13,8 +13,9 @@ from django.db import connection
 
 from likeverd.accounts.models import Office, User
 from likeverd.accounts.tests.factories import viewer_of
-from likeverd.cases import reindexing, selectors, services
+from likeverd.cases import selectors, services
 from likeverd.cases.models import Case, Party, PartyRole
+from likeverd.cases.search import rebuild
 from likeverd.cases.selectors import CaseFilters
 from likeverd.cases.services import PersonDetails
 from likeverd.cases.tests.factories import register
@@ -127,7 +128,7 @@ def test_an_interrupted_rotation_continues_where_it_stopped(
     # The first run stopped after one batch of narratives and one batch of the search index.
     rotation.reencrypt_rows(Case, [f for m, f in encrypted_fields() if m is Case], after_pk=0, limit=1)
     step = "cases: search index"
-    last_pk = reindexing.reindex_cases(after_pk=0, limit=1)
+    last_pk = rebuild.reindex_cases(after_pk=0, limit=1)
     RotationProgress.objects.create(key_id=crypto.current_key_id(), step=step, last_pk=last_pk or 0)
 
     out = StringIO()
