@@ -29,6 +29,17 @@ PINNED_PURPOSES = {
     ("cases.Party", "notes"): "cases.Party.notes",
     ("cases.Party", "phone"): "cases.Party.phone",
     ("cases.Task", "title"): "cases.Task.title",
+    ("triage.SortingEvidence", "description"): "triage.SortingEvidence.description",
+    ("triage.SortingEvidence", "held_by"): "triage.SortingEvidence.held_by",
+    ("triage.SortingRecord", "birth_date"): "triage.SortingRecord.birth_date",
+    ("triage.SortingRecord", "evidence"): "triage.SortingRecord.evidence",
+    ("triage.SortingRecord", "other_problems"): "triage.SortingRecord.other_problems",
+    ("triage.SortingRecord", "other_problems_notes"): "triage.SortingRecord.other_problems_notes",
+    ("triage.SortingRecord", "wants"): "triage.SortingRecord.wants",
+    ("triage.SortingRecord", "what_happened"): "triage.SortingRecord.what_happened",
+    ("triage.SortingRecord", "when"): "triage.SortingRecord.when",
+    ("triage.SortingRecord", "where"): "triage.SortingRecord.where",
+    ("triage.SortingRecord", "who_was_present"): "triage.SortingRecord.who_was_present",
 }
 
 
