@@ -181,8 +181,15 @@ class Case(PublicModel):
             ),
         ]
         indexes = [
-            models.Index(fields=["office", "status"], name="case_office_status"),
+            # The dashboard's counts by status, and its new cases newest first.
+            models.Index(fields=["office", "status", "-received_at"], name="case_office_status_received"),
             models.Index(fields=["office", "received_at"], name="case_office_received"),
+            # The dashboard's "my open cases", most recently changed first.
+            models.Index(
+                fields=["assigned_to", "-updated_at"],
+                condition=~models.Q(status="closed"),
+                name="case_assignee_open_updated",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -228,7 +235,7 @@ class Party(PublicModel):
     notes = EncryptedTextField(_("notes"))
     # Keyed hash of the normalised name, per office: finds the same name in other cases
     # (conflict of interest) without storing the name in clear.
-    name_key = models.BigIntegerField(null=True, blank=True, db_index=True)
+    name_key = models.BigIntegerField(null=True, blank=True)
     represents = models.ForeignKey(
         "self",
         null=True,
@@ -247,6 +254,10 @@ class Party(PublicModel):
         ordering = ["case", "id"]
         verbose_name = _("party")
         verbose_name_plural = _("parties")
+        indexes = [
+            # The conflict-of-interest lookup: this name key in this role, in other cases.
+            models.Index(fields=["name_key", "role"], name="party_name_key_role")
+        ]
 
     def __str__(self) -> str:
         return self.get_role_display()
@@ -313,7 +324,13 @@ class Task(PublicModel):
         ordering = ["due_date", "id"]
         verbose_name = _("task")
         verbose_name_plural = _("tasks")
-        indexes = [models.Index(fields=["assignee", "done_at", "due_date"], name="task_assignee_open")]
+        indexes = [
+            models.Index(fields=["assignee", "done_at", "due_date"], name="task_assignee_open"),
+            # The dashboard's "due this week": open tasks, soonest first.
+            models.Index(
+                fields=["due_date", "case"], condition=models.Q(done_at__isnull=True), name="task_open_due"
+            ),
+        ]
 
     @property
     def is_done(self) -> bool:
@@ -359,7 +376,19 @@ class SearchToken(models.Model):
     pk = models.CompositePrimaryKey("office_id", "token", "case_id")
     office = models.ForeignKey("accounts.Office", on_delete=models.CASCADE, related_name="+", db_index=False)
     token = models.BigIntegerField()
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="search_tokens")
+    # The case's received_at, copied (it is no secret: the case row holds it in clear), so that
+    # a word's entries can be read newest first, in the case list's order, straight from the
+    # index (office, token, received_at, case): the first page stops after 25 entries and a
+    # rare word's few cases come without walking the office's cases.
+    received_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["office", "token", "-received_at", "-case"], name="searchtoken_word_newest_first"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"token of case {self.case_id}"

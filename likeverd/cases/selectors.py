@@ -26,7 +26,7 @@ from likeverd.cases.models import (
     ReportingCategory,
     Task,
 )
-from likeverd.cases.permissions import visible_cases
+from likeverd.cases.permissions import visible_cases, visible_through
 from likeverd.core import clock
 from likeverd.taxonomy.models import Term
 
@@ -49,19 +49,32 @@ class CaseFilters:
 CASE_NUMBER = re.compile(r"(?:(?P<code>[A-Za-z]{2,6})-)?(?:(?P<year>\d{4})-)?(?P<serial>\d{1,6})")
 
 
-def _query_condition(office: Office, text: str) -> Q:
-    """Cases whose number matches, or whose words (blind index) contain every word of `text`."""
-    condition = Q(pk__in=[])
+def _search(cases: QuerySet[Case], office: Office, text: str) -> QuerySet[Case]:
+    """Cases whose number matches, or whose words (blind index) contain every word of `text`;
+    newest first."""
     number = CASE_NUMBER.fullmatch(text)
-    if number and (number["code"] is None or number["code"].upper() == office.code):
-        # "OSL-2026-0042", "2026-42" or "42": the (office, year, serial) index, not a LIKE scan.
-        condition = Q(serial=int(number["serial"]))
-        if number["year"]:
-            condition &= Q(year=int(number["year"]))
-    elif any(ch.isdigit() for ch in text):
-        condition = Q(number__icontains=text)
-    words = search.case_condition(office, text)
-    return condition | words if words is not None else condition
+    if number and number["code"] is not None and number["year"] is not None:
+        # "OSL-2026-0042": a case number and nothing else, through the (office, year, serial) index.
+        if number["code"].upper() != office.code:
+            return cases.none()
+        return cases.filter(year=int(number["year"]), serial=int(number["serial"])).order_by(
+            "-received_at", "-id"
+        )
+    if number or any(ch.isdigit() for ch in text):
+        # "2026-42", "42" or "x42": a number, or words that hold digits.
+        condition = Q(pk__in=[])
+        if number and (number["code"] is None or number["code"].upper() == office.code):
+            condition = Q(serial=int(number["serial"]))
+            if number["year"]:
+                condition &= Q(year=int(number["year"]))
+        else:
+            condition = Q(number__icontains=text)
+        words = search.case_condition(office, text)
+        return cases.filter(condition | words if words is not None else condition).order_by(
+            "-received_at", "-id"
+        )
+    found = search.filter_cases(cases, office, text)
+    return found if found is not None else cases.none()
 
 
 def list_cases(*, viewer: Viewer, filters: CaseFilters | None = None) -> QuerySet[Case]:
@@ -90,7 +103,9 @@ def list_cases(*, viewer: Viewer, filters: CaseFilters | None = None) -> QuerySe
     if filters.received_to:
         cases = cases.filter(received_at__date__lte=filters.received_to)
     if filters.query.strip() and viewer.office is not None:
-        cases = cases.filter(_query_condition(viewer.office, filters.query.strip()))
+        cases = _search(cases, viewer.office, filters.query.strip())
+    else:
+        cases = cases.order_by("-received_at", "-id")
     if filters.used():
         # The filters are recorded by name only: a search text may itself be personal data.
         record_event(
@@ -99,10 +114,8 @@ def list_cases(*, viewer: Viewer, filters: CaseFilters | None = None) -> QuerySe
             action=AuditAction.SEARCH,
             detail={"filters": filters.used()},
         )
-    return (
-        cases.select_related("assigned_to", "reporting_category")
-        .prefetch_related(Prefetch("grounds", queryset=Term.objects.order_by("sort_order")))
-        .order_by("-received_at", "-id")
+    return cases.select_related("assigned_to", "reporting_category").prefetch_related(
+        Prefetch("grounds", queryset=Term.objects.order_by("sort_order"))
     )
 
 
@@ -162,21 +175,31 @@ class Conflict:
     other_role: str
 
 
-def list_conflicts(*, viewer: Viewer, case: Case) -> list[Conflict]:
+def list_conflicts(*, viewer: Viewer, case: Case, parties: list[Party] | None = None) -> list[Conflict]:
     """Counterparts of this case who are clients (or reporters) in the office's other cases,
-    and clients of this case who are counterparts elsewhere."""
+    and clients of this case who are counterparts elsewhere. `parties`: the case's parties,
+    when the caller has read them already."""
     clients = {PartyRole.PERSON, PartyRole.REPORTER}
-    parties = [p for p in case.parties.all() if p.name_key is not None]
-    if not parties:
+    named = [p for p in (case.parties.all() if parties is None else parties) if p.name_key is not None]
+    client_keys = {p.name_key for p in named if p.role in clients}
+    counterpart_keys = {p.name_key for p in named if p.role == PartyRole.COUNTERPART}
+    if not client_keys and not counterpart_keys:
         return []
-    others = (
+    # Only the other side's role is read back: the (name key, role) index answers directly.
+    condition = Q(pk__in=[])
+    if counterpart_keys:
+        condition |= Q(name_key__in=counterpart_keys, role__in=clients)
+    if client_keys:
+        condition |= Q(name_key__in=client_keys, role=PartyRole.COUNTERPART)
+    others = list(
         scope_to_office(Party.objects.all(), viewer, office_path="case__office")
+        .filter(condition)
         .exclude(case=case)
-        .filter(name_key__in={p.name_key for p in parties})
         .select_related("case")
+        .order_by("case__number", "id")
     )
     found = []
-    for party in parties:
+    for party in named:
         for other in others:
             if other.name_key != party.name_key:
                 continue
@@ -202,15 +225,19 @@ class Dashboard:
 def get_dashboard(*, viewer: Viewer) -> Dashboard:
     cases = visible_cases(viewer)
     today = clock.today()
-    open_tasks = Task.objects.filter(case__in=cases, done_at__isnull=True).select_related("case", "assignee")
+    # Tasks reach their case by a join, not an IN over the office's case ids: the open-task
+    # indexes (assignee, done, due) and (due) where open lead, and each task's case is checked.
+    open_tasks = visible_through(Task.objects.filter(done_at__isnull=True), viewer).select_related(
+        "case", "assignee"
+    )
     counts = dict(cases.values_list("status").annotate(n=Count("id")).order_by())
     return Dashboard(
-        my_tasks=list(open_tasks.filter(assignee=viewer.user).order_by("due_date")[:20]),
+        my_tasks=list(open_tasks.filter(assignee=viewer.user).order_by("due_date", "id")[:20]),
         new_cases=list(
             cases.filter(status=CaseStatus.NEW).select_related("assigned_to").order_by("-received_at")[:20]
         ),
         due_this_week=list(
-            open_tasks.filter(due_date__lte=today + dt.timedelta(days=7)).order_by("due_date")[:30]
+            open_tasks.filter(due_date__lte=today + dt.timedelta(days=7)).order_by("due_date", "case")[:30]
         ),
         my_cases=list(
             cases.filter(assigned_to=viewer.user)

@@ -208,7 +208,7 @@ def case_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
         "cases/case_detail.html",
         {
             "case": case,
-            "conflicts": selectors.list_conflicts(viewer=viewer, case=case),
+            "conflicts": selectors.list_conflicts(viewer=viewer, case=case, parties=parties),
             "parties": parties,
             "tasks": tasks,
             "documents": documents,
