@@ -14,8 +14,7 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -120,13 +119,24 @@ def name_key(office: Office, name: str) -> int | None:
 def next_case_number(office: Office, year: int) -> tuple[int, str]:
     """The next serial for office and year, safe under concurrent registration.
 
-    The increment is one UPDATE, which holds the row lock (PostgreSQL) or the database
-    write lock (SQLite, IMMEDIATE transactions) until the surrounding transaction ends.
+    The increment is one UPDATE ... RETURNING, which holds the row lock (PostgreSQL) or the
+    database write lock (SQLite, IMMEDIATE transactions) until the surrounding transaction
+    ends; the year's first case creates the counter.
     """
-    CaseNumberSequence.objects.get_or_create(office=office, year=year)
-    CaseNumberSequence.objects.filter(office=office, year=year).update(last_serial=F("last_serial") + 1)
-    serial = CaseNumberSequence.objects.get(office=office, year=year).last_serial
-    return serial, f"{office.code}-{year}-{serial:04d}"
+    table = CaseNumberSequence._meta.db_table  # the model's own table name; values are parameters
+    for _attempt in range(2):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET last_serial = last_serial + 1 "  # noqa: S608
+                "WHERE office_id = %s AND year = %s RETURNING last_serial",
+                [office.pk, year],
+            )
+            row = cursor.fetchone()
+        if row is not None:
+            serial = int(row[0])
+            return serial, f"{office.code}-{year}-{serial:04d}"
+        CaseNumberSequence.objects.get_or_create(office=office, year=year)
+    raise RuntimeError("the case number counter could not be created")
 
 
 # --- registering ----------------------------------------------------------------------------
@@ -181,6 +191,9 @@ def register_case(
     received_at = details.received_at or clock.now()
     if received_at > clock.now() + dt.timedelta(minutes=5):
         raise ValidationError(_("The time received cannot be in the future."))
+    if assign_to is not None:
+        _require(viewer, Permission.ASSIGN_CASE)
+        _check_assignee(office.pk, assign_to)
     year = timezone.localtime(received_at).year
     serial, number = next_case_number(office, year)
     case = Case.objects.create(
@@ -200,14 +213,20 @@ def register_case(
         residence_municipality=details.residence_municipality.strip(),
         wishes=_check_wishes(details.wishes),
         reporting_category=_own_category(office, reporting_category),
+        assigned_to=assign_to,
     )
     _event(case, viewer, EventKind.CREATED, data={"channel": details.channel})
     _audit(viewer, AuditAction.CREATE, case, case, channel=details.channel)
+    # A new case's words are all here: they are indexed at once, in one insert, rather than
+    # read back from the rows just written.
+    terms = search.stems(office, case.narrative)
     if person is not None:
-        _create_party(viewer, case, person_role=person.role, details=person)
+        party = _create_party(viewer, case, person_role=person.role, details=person, index=False)
+        if party.name:
+            terms |= search.name_terms(office, party.name)
     if assign_to is not None:
-        assign_case(viewer=viewer, case=case, assignee=assign_to)
-    search.reindex_case(case)
+        _assignment_recorded(viewer, case, assign_to)
+    search.index_terms(case, terms)
     return case
 
 
@@ -245,6 +264,8 @@ def update_case_details(*, viewer: Viewer, case: Case, details: CaseDetails) -> 
     _audit(viewer, AuditAction.CHANGE, case, case, fields=changed)
     if "narrative" in changed:
         search.reindex_case(case)
+    elif "received_at" in changed:
+        search.move_in_date_order(case)
     return case
 
 
@@ -260,6 +281,7 @@ def _create_party(
     counterpart_kind: str = "",
     notes: str = "",
     represents: Party | None = None,
+    index: bool = True,
 ) -> Party:
     if (
         person_role == PartyRole.COUNTERPART
@@ -286,9 +308,9 @@ def _create_party(
     )
     _event(case, viewer, EventKind.PARTY, data={"role": person_role})
     _audit(viewer, AuditAction.CREATE, party, case, role=person_role)
-    if party.name:
+    if index and party.name:
         search.index_text(case, party.name, is_name=True)
-    if party.notes:
+    if index and party.notes:
         search.index_text(case, party.notes)
     return party
 
@@ -376,23 +398,29 @@ def classify_case(*, viewer: Viewer, case: Case, classification: Classification)
 CASEWORK_ROLES = {Role.ADVISER, Role.MEDIATOR}
 
 
+def _check_assignee(office_id: int, assignee: User) -> None:
+    if not Membership.objects.filter(
+        user=assignee, office_id=office_id, role__in=CASEWORK_ROLES, is_active=True
+    ).exists():
+        raise ValidationError(_("Cases can only be assigned to advisers and mediators of this office."))
+
+
+def _assignment_recorded(viewer: Viewer, case: Case, assignee: User | None) -> None:
+    _event(case, viewer, EventKind.ASSIGNMENT, data={"assignee": str(assignee.public_id) if assignee else ""})
+    _audit(viewer, AuditAction.CHANGE, case, case, fields=["assigned_to"])
+
+
 @transaction.atomic
 def assign_case(*, viewer: Viewer, case: Case, assignee: User | None) -> Case:
     _require(viewer, Permission.ASSIGN_CASE, case)
-    if (
-        assignee is not None
-        and not Membership.objects.filter(
-            user=assignee, office_id=case.office_id, role__in=CASEWORK_ROLES, is_active=True
-        ).exists()
-    ):
-        raise ValidationError(_("Cases can only be assigned to advisers and mediators of this office."))
+    if assignee is not None:
+        _check_assignee(case.office_id, assignee)
     if case.assigned_to_id == (assignee.pk if assignee else None):
         return case
     case.assigned_to = assignee
     case.updated_at = clock.now()
     case.save(update_fields=["assigned_to", "updated_at"])
-    _event(case, viewer, EventKind.ASSIGNMENT, data={"assignee": str(assignee.public_id) if assignee else ""})
-    _audit(viewer, AuditAction.CHANGE, case, case, fields=["assigned_to"])
+    _assignment_recorded(viewer, case, assignee)
     return case
 
 
