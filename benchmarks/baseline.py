@@ -58,12 +58,13 @@ def _pg_query(query: str, *, prefix: bool) -> str:
     return " & ".join(word + (":*" if prefix else "") for word in words)
 
 
-def searcher(query: str, *, prefix: bool = False) -> Callable[[], tuple[int, int]]:
-    """A function that runs the query as a plaintext system would: (rows shown, capped count)."""
+def searcher(query: str, *, prefix: bool = False) -> Callable[[], tuple[list[int], int]]:
+    """A function that runs the query on the plaintext index as the list needs it: the case ids of
+    the first page, newest first, and the capped count (two statements)."""
     if connection.vendor == "postgresql":
         match = _pg_query(query, prefix=prefix)
         page_sql = (
-            f"SELECT c.* FROM {TABLE} p JOIN cases_case c ON c.id = p.case_id "
+            f"SELECT p.case_id FROM {TABLE} p "
             "WHERE p.doc @@ to_tsquery('norwegian', %s) ORDER BY p.received_at DESC, p.case_id DESC LIMIT 25"
         )
         count_sql = (
@@ -72,18 +73,15 @@ def searcher(query: str, *, prefix: bool = False) -> Callable[[], tuple[int, int
         )
     else:
         match = _fts5_query(query, prefix=prefix)
-        page_sql = (
-            f"SELECT c.* FROM {TABLE} f JOIN cases_case c ON c.id = f.rowid "
-            f"WHERE {TABLE} MATCH %s ORDER BY f.rowid DESC LIMIT 25"
-        )
+        page_sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rowid DESC LIMIT 25"
         count_sql = f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH %s LIMIT %s)"
 
-    def run() -> tuple[int, int]:
+    def run() -> tuple[list[int], int]:
         with connection.cursor() as cursor:
             cursor.execute(count_sql, [match, CAP + 1])
             (count,) = cursor.fetchone()
             cursor.execute(page_sql, [match])
-            rows = cursor.fetchall()
-        return len(rows), int(count)
+            ids = [int(row[0]) for row in cursor.fetchall()]
+        return ids, int(count)
 
     return run
