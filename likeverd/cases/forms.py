@@ -3,12 +3,14 @@ plain values (services' dataclasses) to the views; the services decide what is a
 """
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.forms import CheckboxSelectMultiple
+from django.forms.models import ModelChoiceIterator
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
@@ -33,7 +35,7 @@ from likeverd.cases.models import (
 from likeverd.cases.selectors import CaseFilters
 from likeverd.core import clock
 from likeverd.taxonomy.models import Term, TermKind
-from likeverd.taxonomy.selectors import list_terms
+from likeverd.taxonomy.selectors import list_terms, term_labels_by_kind
 
 # The languages offices most often meet; the code is what is stored (Party.language).
 LANGUAGES = [
@@ -69,7 +71,39 @@ def _person_label(user: User) -> str:
     return user.get_full_name() or user.get_username()
 
 
+class _RowsIterator(ModelChoiceIterator):  # type: ignore[type-arg]
+    """The choices from the field's `rows` when given (people read once for the whole page),
+    rather than a new query each time the field is drawn."""
+
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
+        rows = getattr(self.field, "rows", None)
+        if rows is None:
+            yield from super().__iter__()
+            return
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in rows:
+            yield self.choice(obj)
+
+    def __len__(self) -> int:
+        rows = getattr(self.field, "rows", None)
+        if rows is None:
+            return super().__len__()
+        return len(rows) + (1 if self.field.empty_label is not None else 0)
+
+
 class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    iterator = _RowsIterator
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.rows: list[User] | None = None
+
+    def set_people(self, people: list[User]) -> None:
+        """Offer `people` (read already); a submitted choice is checked against the same people."""
+        self.rows = people
+        self.queryset = User.objects.filter(pk__in=[person.pk for person in people])
+
     def label_from_instance(self, obj: Any) -> str:
         return _person_label(obj)
 
@@ -125,15 +159,14 @@ class CaseFilterForm(BaseForm):
         jurisdiction = viewer.office.jurisdiction if viewer.office else ""
         field: Any = self.fields["assigned"]
         field.choices = [*BLANK, ("none", _("Nobody"))] + [
-            (str(user.public_id), _person_label(user)) for user in selectors.list_caseworkers(viewer=viewer)
+            (str(user.public_id), _person_label(user)) for user in selectors.caseworkers(viewer=viewer)
         ]
+        labels = term_labels_by_kind(
+            jurisdiction=jurisdiction, kinds=[TermKind.GROUND, TermKind.AREA], on=clock.today()
+        )
         for name, kind in (("ground", TermKind.GROUND), ("area", TermKind.AREA)):
-            terms = {
-                term.code: term.label
-                for term in list_terms(jurisdiction=jurisdiction, kind=kind, on=clock.today())
-            }
             field = self.fields[name]
-            field.choices = BLANK + list(terms.items())
+            field.choices = BLANK + list(labels[kind].items())
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -404,7 +437,7 @@ class AssignForm(BaseForm):
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field: Any = self.fields["assignee"]
-        field.queryset = selectors.list_caseworkers(viewer=viewer)
+        field.set_people(selectors.caseworkers(viewer=viewer))
 
 
 class StatusForm(BaseForm):
@@ -454,7 +487,7 @@ class TaskForm(BaseForm):
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field: Any = self.fields["assignee"]
-        field.queryset = selectors.list_office_people(viewer=viewer)
+        field.set_people(selectors.office_people(viewer=viewer))
 
 
 class UploadForm(BaseForm):
