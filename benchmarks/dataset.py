@@ -1,7 +1,7 @@
 """One office with many cases, inserted in bulk, shaped like the demo's cases.
 
 Names, narratives, timeline entries and tasks come from the demo's own texts and name pools
-(`likeverd.cases.demo`), in the demo's proportions: most cases closed, a person and often a
+(`likeverd.setup.demo`), in the demo's proportions: most cases closed, a person and often a
 counterpart per case, a few timeline entries, an open task on most open cases. Rows are
 written with bulk_create, so every encrypted field is encrypted by the real field, and the
 blind index and the name keys are made with the real functions the services use
@@ -28,7 +28,6 @@ from likeverd.accounts.models import Membership, Office, User
 from likeverd.accounts.roles import Role
 from likeverd.accounts.viewer import Viewer, build_viewer
 from likeverd.cases import search, services
-from likeverd.cases.demo import people, texts
 from likeverd.cases.models import (
     Case,
     CaseEvent,
@@ -44,6 +43,7 @@ from likeverd.cases.models import (
     SearchToken,
     Task,
 )
+from likeverd.setup.demo import people, texts
 from likeverd.taxonomy.models import Term, TermKind
 
 OFFICE_CODE = "BEN"

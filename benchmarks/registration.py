@@ -12,9 +12,9 @@ from django.db import connection
 
 from benchmarks.dataset import Dataset, _name
 from likeverd.cases import services
-from likeverd.cases.demo import people, texts
 from likeverd.cases.models import Case, Channel
 from likeverd.cases.services import CaseDetails, PersonDetails
+from likeverd.setup.demo import people, texts
 
 TARGET_TAIL = 10.0  # p99 at 16 clients against p50
 

@@ -23,7 +23,7 @@ from benchmarks.timing import Timing, measure
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
 from likeverd.cases import selectors
-from likeverd.cases.permissions import visible_cases
+from likeverd.cases.access import visible_cases
 from likeverd.cases.selectors import CaseFilters
 from likeverd.cases.views import CASES_PER_PAGE
 from likeverd.core.pagination import CappedPaginator

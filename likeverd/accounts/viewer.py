@@ -25,7 +25,7 @@ class Viewer:
     office: Office | None
     roles: frozenset[Role] = field(default_factory=frozenset)
     offices: tuple[Office, ...] = ()
-    # Rows read once per request and used by several parts of a page (selectors' `remembered`).
+    # Rows read once per request and used by several parts of a page (the office's people).
     # A viewer is built for each request, so nothing outlives the request it was read for.
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
