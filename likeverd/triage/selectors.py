@@ -14,9 +14,9 @@ from django.http import Http404
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
+from likeverd.cases.access import visible_cases
 from likeverd.cases.dates import IncidentDate
 from likeverd.cases.models import Case, CaseStatus, DatePrecision
-from likeverd.cases.access import visible_cases
 from likeverd.core import clock
 from likeverd.triage.checklists import Actor, Evidence, Situation, actors_for, evidence_for
 from likeverd.triage.deadlines import Deadline, birthday, deadlines_for
