@@ -5,17 +5,17 @@ at its start. SQLite makes a writer that finds the lock taken poll for it, sleep
 longer between tries (up to 100 ms), so under many concurrent writers a waiter keeps missing
 the moments the lock is free: at 16 concurrent registrations the median was 16 ms and the
 99th percentile 3.8 s. Here a writer first waits its turn, first come first served, among the
-threads of its process (a queue), and then among processes (an exclusive lock on a file beside
-the database, which the kernel grants as soon as it is released), and only then begins; so
-SQLite's own lock is free when it asks, and waiting costs the others' transactions, not sleeps.
+threads of its process (a queue), and only then begins; so SQLite's own lock is free when it
+asks, and waiting costs the others' transactions, not sleeps.
+
+Between processes (several gunicorn workers) SQLite's own waiting still applies. A file lock
+beside the database would extend the queue to them, but in a first attempt it kept gunicorn's
+workers waiting behind the test process: left for later (see the report of issue 7).
 
 In-memory databases have one connection and need no turns.
 """
 
-import fcntl
-import os
 import threading
-import time
 from collections import deque
 from typing import Any
 
@@ -64,45 +64,26 @@ def _process_lock(path: str) -> FairLock:
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
-    _turn_fd: int | None = None
     _has_turn = False
 
     def _turn_path(self) -> str | None:
         if self.is_in_memory_db():
             return None
-        return f"{self.settings_dict['NAME']}-writers"
+        return str(self.settings_dict["NAME"])
 
     def _take_turn(self) -> None:
         path = self._turn_path()
         if path is None or self._has_turn:
             return
         timeout = float(self.settings_dict.get("OPTIONS", {}).get("timeout", 5))
-        deadline = time.monotonic() + timeout
-        lock = _process_lock(path)
-        if not lock.acquire(timeout):
+        if not _process_lock(path).acquire(timeout):
             raise OperationalError("database is locked (waited for other writers)")
-        try:
-            if self._turn_fd is None:
-                self._turn_fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-            while True:
-                try:
-                    fcntl.flock(self._turn_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        raise OperationalError("database is locked (waited for other processes)") from None
-                    time.sleep(0.0005)
-        except BaseException:
-            lock.release()
-            raise
         self._has_turn = True
 
     def _end_turn(self) -> None:
         if not self._has_turn:
             return
         self._has_turn = False
-        if self._turn_fd is not None:
-            fcntl.flock(self._turn_fd, fcntl.LOCK_UN)
         path = self._turn_path()
         if path is not None:
             _process_lock(path).release()
@@ -132,6 +113,3 @@ class DatabaseWrapper(base.DatabaseWrapper):
             return super()._close()  # type: ignore[misc]  # Django's own, not in the stubs
         finally:
             self._end_turn()
-            if self._turn_fd is not None:
-                os.close(self._turn_fd)
-                self._turn_fd = None
