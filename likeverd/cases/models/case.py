@@ -146,8 +146,15 @@ class Case(PublicModel):
             ),
         ]
         indexes = [
-            models.Index(fields=["office", "status"], name="case_office_status"),
+            # The dashboard's counts by status, and its new cases newest first.
+            models.Index(fields=["office", "status", "-received_at"], name="case_office_status_received"),
             models.Index(fields=["office", "received_at"], name="case_office_received"),
+            # The dashboard's "my open cases", most recently changed first.
+            models.Index(
+                fields=["assigned_to", "-updated_at"],
+                condition=~models.Q(status="closed"),
+                name="case_assignee_open_updated",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -43,7 +43,7 @@ class Party(PublicModel):
     notes = EncryptedTextField(_("notes"), purpose="cases.Party.notes")
     # Keyed hash of the normalised name, per office: finds the same name in other cases
     # (conflict of interest) without storing the name in clear.
-    name_key = models.BigIntegerField(null=True, blank=True, db_index=True)
+    name_key = models.BigIntegerField(null=True, blank=True)
     represents = models.ForeignKey(
         "self",
         null=True,
@@ -62,6 +62,10 @@ class Party(PublicModel):
         ordering = ["case", "id"]
         verbose_name = _("party")
         verbose_name_plural = _("parties")
+        indexes = [
+            # The conflict-of-interest lookup: this name key in this role, in other cases.
+            models.Index(fields=["name_key", "role"], name="party_name_key_role")
+        ]
 
     def __str__(self) -> str:
         return self.get_role_display()
