@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "likeverd.accounts",
     "likeverd.audit",
     "likeverd.taxonomy",
+    "likeverd.directory",
     "likeverd.cases",
 ]
 
