@@ -126,7 +126,10 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def _time(value: dt.time | None) -> str | None:
-    return value.strftime("%H:%M") if value is not None else None
+    # Local opening hours, HH:MM as HSDS asks (seconds only when a schedule has them).
+    if value is None:
+        return None
+    return value.isoformat(timespec="minutes" if not value.second and not value.microsecond else "auto")
 
 
 def _phones(phones: Iterable[PhoneRecord], **owner: str) -> list[dict[str, Any]]:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models import Q
 
@@ -37,6 +38,11 @@ from likeverd.directory.records import (
 )
 
 ModelGetter = Callable[[str], Any]
+
+
+def live_model(name: str) -> Any:
+    """The current model class (migrations pass their historical models instead)."""
+    return apps.get_model("directory", name)
 
 
 @dataclass
