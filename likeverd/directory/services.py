@@ -164,7 +164,7 @@ def _write_children(service: Service, office: Office, details: ServiceDetails) -
             service=service,
             kind=AreaKind.COUNTRY,
             country=office.jurisdiction,
-            name=office.get_jurisdiction_display(),
+            name=seed.COUNTRIES.get(office.jurisdiction, office.jurisdiction),
         )
     Language.objects.filter(service=service).exclude(code__in=details.languages).delete()
     for code in details.languages:
