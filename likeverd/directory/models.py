@@ -247,16 +247,6 @@ class Phone(PublicModel):
         return "".join(ch for ch in self.number if ch.isdigit() or ch == "+")
 
 
-class Weekday(models.TextChoices):
-    MO = "MO", _("Monday")
-    TU = "TU", _("Tuesday")
-    WE = "WE", _("Wednesday")
-    TH = "TH", _("Thursday")
-    FR = "FR", _("Friday")
-    SA = "SA", _("Saturday")
-    SU = "SU", _("Sunday")
-
-
 class Schedule(PublicModel):
     """Opening hours in HSDS's iCalendar-like shape, and always a human description."""
 
