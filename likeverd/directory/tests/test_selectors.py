@@ -75,7 +75,7 @@ def test_search_by_municipality_finds_local_services_and_those_of_the_whole_coun
     assert "Anmäla diskriminering och repressalier" not in bergen  # Swedish, whole of Sweden
 
     dalarna = names(search_services(office=None, municipality="Dalarna", country="SE"))
-    assert "Rådgivning och anmälan vid diskriminering" in dalarna
+    assert "Rådgivning vid diskriminering i Dalarna" in dalarna
     assert "Kostnadsfri rådgivning vid diskriminering" not in dalarna  # Uppsala and Norrbotten
     assert "Nödnummer 112 (polis)" in dalarna
 
