@@ -130,6 +130,9 @@ def _apply_needs(writer: _Writer, needs: Iterable[NeedRecord], *, update_labels:
             continue
         values = _values(need, skip=("code",))
         existing = rows.get(need.code)
+        if existing is None and writer.office_id is not None:
+            # Needs are the network's taxonomy: an office's file may use them, not add to them.
+            raise DirectoryDataError(f"unknown need {need.code!r}: new needs come with the network's data")
         if existing is None:
             now = clock.now()
             rows[need.code] = model.objects.create(

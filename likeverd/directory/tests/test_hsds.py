@@ -277,6 +277,24 @@ def test_an_office_cannot_change_another_offices_rows_by_import(
 
 
 @pytest.mark.django_db
+def test_an_office_file_may_use_the_networks_needs_but_not_add_to_them(
+    office_rows: Service, office: Office
+) -> None:
+    document = export_directory(office=office)
+    own = next(
+        s
+        for organization in document
+        for s in organization["services"]
+        if s["name"] == "Kontorets egen rådgivning"
+    )
+    own["attributes"][0]["taxonomy_term"]["code"] = "astrology"
+    before = snapshot()
+    with pytest.raises(DirectoryDataError, match="unknown need 'astrology'"):
+        import_directory(document=document, office=office)
+    assert snapshot() == before
+
+
+@pytest.mark.django_db
 def test_a_file_that_breaks_the_schema_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
     document = export_directory(office=None)
     del document[0]["services"][0]["name"]
