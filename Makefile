@@ -8,6 +8,14 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PYTEST_ARGS ?=
 TEST_WORKERS ?= 2
+# `make demo PORT=8123` serves on another port; `make demo DEBUG=1` shows Django's debug pages
+# instead of the friendly error pages.
+PORT ?= 8000
+DEBUG ?=
+# The demo is a local installation (throwaway secrets in ./var, plain HTTP on localhost, static
+# files from the source tree) with DEBUG off, so it shows the pages a person meets in production.
+DEMO_ENV := LIKEVERD_LOCAL=1 $(if $(DEBUG),LIKEVERD_DEBUG=1)
+DEMO_URL := http://127.0.0.1:$(PORT)/
 
 # Playwright drives Debian's /usr/bin/chromium; it must never fetch a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
@@ -17,7 +25,8 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 	lint-migrations check-translations bench messages clean
 
 help:
-	@echo "make demo      install, migrate, load demo data, serve http://127.0.0.1:8000"
+	@echo "make demo      install, migrate, load demo data, serve http://127.0.0.1:8000 (PORT=8123 for"
+	@echo "               another port) with the task worker beside the web server"
 	@echo "make test      install and run the whole suite (DATABASE_URL picks the engine; SQLite by default)"
 	@echo "make lint      ruff, ruff format, mypy, import-linter, missing migrations, translations"
 	@echo "make bench     speed and memory at scale"
@@ -36,10 +45,15 @@ $(INSTALLED): pyproject.toml scripts/find-python
 install: $(INSTALLED)
 	@$(BIN)/python scripts/compile_translations.py
 
+# The task worker runs in the background while the web server runs, and stops with it (Ctrl-C,
+# or the server failing to start). Without a mail server the worker prints e-mail to the console.
 demo: install
-	LIKEVERD_DEBUG=1 $(BIN)/likeverd migrate --no-input
-	LIKEVERD_DEBUG=1 $(BIN)/likeverd demo
-	LIKEVERD_DEBUG=1 $(BIN)/likeverd runserver 127.0.0.1:8000
+	$(DEMO_ENV) $(BIN)/likeverd migrate --no-input
+	$(DEMO_ENV) LIKEVERD_DEMO_URL=$(DEMO_URL) $(BIN)/likeverd demo
+	@echo "Likeverd demo: $(DEMO_URL) (the task worker runs beside the web server; Ctrl-C stops both)"
+	@$(DEMO_ENV) $(BIN)/likeverd db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	$(DEMO_ENV) $(BIN)/likeverd runserver 127.0.0.1:$(PORT)
 
 # Browser tests run in the same parallel pass: each worker starts its own live server and
 # Chromium, and pytest-django runs the live-server tests after the others in each worker.

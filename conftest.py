@@ -1,15 +1,29 @@
-"""Fixtures shared by every app's tests: offices, staff with two factors, logged-in clients."""
+"""Fixtures shared by every app's tests: offices, staff with two factors, logged-in clients,
+and the real parts around the web process: a local SMTP server and the task worker."""
 
+import email
+import email.policy
 import os
 import shutil
+import socket
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP, Envelope, Session
 from django.conf import settings
+from django.db import connection
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from pytest_django.fixtures import Settings
 
 from likeverd.accounts.models import Jurisdiction, Office, User
 from likeverd.accounts.roles import Role
@@ -102,3 +116,107 @@ def client_for() -> Callable[[User], Client]:
         return log_in(Client(), user)
 
     return make
+
+
+def free_port() -> int:
+    """A TCP port on the loopback interface that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def subprocess_env(transactional_db: None) -> dict[str, str]:
+    """The environment for a `likeverd` (or gunicorn) process that works on this test's
+    database with the production settings and the test's secrets. The test's writes are
+    committed (transactional_db), so the process sees them."""
+    database = connection.settings_dict
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        url = f"sqlite:///{Path(database['NAME']).resolve()}"
+    else:
+        credentials = f"{quote(database['USER'], safe='')}:{quote(database['PASSWORD'], safe='')}"
+        url = f"postgres://{credentials}@{database['HOST']}:{database['PORT'] or 5432}/{database['NAME']}"
+    inherited = {k: v for k, v in os.environ.items() if k not in {"LIKEVERD_DEBUG", "LIKEVERD_LOCAL"}}
+    return {
+        **inherited,
+        "DJANGO_SETTINGS_MODULE": "likeverd.config.settings",
+        "DATABASE_URL": url,
+        "LIKEVERD_TASKS_BACKEND": "database",
+    }
+
+
+@pytest.fixture
+def run_task_worker(subprocess_env: dict[str, str]) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Runs the real worker (`likeverd db_worker --batch`) until the queue holds nothing that is
+    due, in a process of its own, as production runs it; `env` adds variables (an SMTP server)."""
+
+    def run(*, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "likeverd", "db_worker", "--batch", "--no-reload", "--no-startup-delay"],
+            env={**subprocess_env, **(env or {})},
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=True,
+        )
+
+    return run
+
+
+@dataclass
+class ReceivedMail:
+    """What an SMTP server got: the envelope and the parsed message."""
+
+    mail_from: str
+    rcpt_tos: list[str]
+    message: EmailMessage
+
+
+@dataclass
+class _Collector:
+    received: list[ReceivedMail] = field(default_factory=list)
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:  # noqa: N802
+        content = envelope.original_content or b""
+        parsed = email.message_from_bytes(content, policy=email.policy.default)
+        assert isinstance(parsed, EmailMessage)
+        self.received.append(
+            ReceivedMail(mail_from=envelope.mail_from or "", rcpt_tos=list(envelope.rcpt_tos), message=parsed)
+        )
+        return "250 Message accepted for delivery"
+
+
+@dataclass
+class SMTPServer:
+    host: str
+    port: int
+    received: list[ReceivedMail]
+
+    @property
+    def env(self) -> dict[str, str]:
+        """The variables that point a `likeverd` process (the worker) at this server."""
+        return {"LIKEVERD_EMAIL_HOST": self.host, "LIKEVERD_EMAIL_PORT": str(self.port)}
+
+
+@pytest.fixture
+def smtp_server(settings: Settings) -> Iterator[SMTPServer]:
+    """A real SMTP server (aiosmtpd) on a free local port for this test. This process's mailer
+    points at it; `.env` points a worker process at it; `.received` collects what arrived."""
+    collector = _Collector()
+    port = free_port()
+    controller = Controller(collector, hostname="127.0.0.1", port=port)
+    controller.start()
+    options: dict[str, Any] = {"host": "127.0.0.1", "port": port, "timeout": 10}
+    smtp = "django.core.mail.backends.smtp.EmailBackend"
+    settings.MAILERS = {"default": {"BACKEND": smtp, "OPTIONS": options}}
+    try:
+        yield SMTPServer(host="127.0.0.1", port=port, received=collector.received)
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def immediate_tasks(settings: Settings) -> None:
+    """Tasks run when they are enqueued, inside the test (e-mail lands in `mail.outbox`). Only for
+    a test about what a service schedules; the worker's own path is `run_task_worker`."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -13,8 +13,16 @@ def main() -> None:
         print(new_keys_text())  # noqa: T201
         return
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "likeverd.config.settings")
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
+    try:
+        settings.INSTALLED_APPS  # noqa: B018  (loads the settings, which check the environment)
+    except ImproperlyConfigured as missing:
+        # An installer's first contact: one line that says what to set, not a traceback. The
+        # settings' messages name the variable and the fix.
+        sys.exit(f"likeverd: {missing}")
     execute_from_command_line(sys.argv)
 
 

@@ -1,14 +1,17 @@
 """Settings, read only from environment variables (documented in README.md).
 
-Production (LIKEVERD_DEBUG unset or false) refuses to start without its secrets.
-Development and the demo (LIKEVERD_DEBUG=true) generate throwaway secrets, kept in the
-data directory so that the demo's encrypted data stays readable across restarts.
+Production (LIKEVERD_LOCAL and LIKEVERD_DEBUG unset or false) refuses to start without its
+secrets. A local installation (LIKEVERD_LOCAL=true: the demo, development) generates throwaway
+secrets, kept in the data directory so that the demo's encrypted data stays readable across
+restarts, serves plain HTTP on localhost and static files from the source tree. LIKEVERD_DEBUG=true
+is a local installation that also shows Django's debug pages instead of the friendly error pages.
 """
 
 import base64
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 import django_stubs_ext
@@ -35,6 +38,8 @@ def _env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = _env_bool("LIKEVERD_DEBUG")
+# Runs on this machine only: throwaway secrets, localhost, plain HTTP. Never in production.
+LOCAL = DEBUG or _env_bool("LIKEVERD_LOCAL")
 DATA_DIR = Path(os.environ.get("LIKEVERD_DATA_DIR", Path.cwd() / "var")).resolve()
 
 
@@ -54,11 +59,12 @@ def _secret(name: str) -> str:
     value = os.environ.get(name, "").strip()
     if value:
         return value
-    if DEBUG:
+    if LOCAL:
         return _throwaway_secret(name)
     raise ImproperlyConfigured(
-        f"{name} is not set. Production refuses to start without it; "
-        "see README.md (Configuration). `likeverd generatekey` prints a new key."
+        f"{name} is not set, and production refuses to start without it. Fix: set "
+        "LIKEVERD_SECRET_KEY and LIKEVERD_DATA_KEY in the environment (`likeverd generatekey` prints both), "
+        "or LIKEVERD_LOCAL=true to try Likeverd on this machine; see README.md (Configuration)."
     )
 
 
@@ -69,7 +75,9 @@ decode_key(DATA_KEY)  # a malformed key stops the start, not the first encryptio
 # Earlier keys, comma-separated, still accepted for decryption after a rotation.
 DATA_KEYS_PREVIOUS = os.environ.get("LIKEVERD_DATA_KEYS_PREVIOUS", "")
 
-ALLOWED_HOSTS = _env_list("LIKEVERD_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
+# A TLS proxy (nginx) in front: it sets X-Forwarded-Proto and X-Forwarded-For.
+BEHIND_PROXY = _env_bool("LIKEVERD_BEHIND_PROXY")
+ALLOWED_HOSTS = _env_list("LIKEVERD_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if LOCAL else "")
 CSRF_TRUSTED_ORIGINS = _env_list("LIKEVERD_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -83,12 +91,15 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "django_htmx",
+    "django_tasks_db",
     "likeverd.core",
     "likeverd.accounts",
     "likeverd.audit",
     "likeverd.taxonomy",
     "likeverd.directory",
     "likeverd.cases",
+    "likeverd.privacy",
+    "likeverd.setup",
 ]
 
 MIDDLEWARE = [
@@ -124,6 +135,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "likeverd.accounts.context_processors.viewer",
+                "likeverd.cases.context_processors.case_access",
             ],
         },
     },
@@ -182,6 +194,7 @@ AXES_VERBOSE = False
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
 # Our own audit log records logins; axes keeps only the failures it needs for throttling.
 AXES_DISABLE_ACCESS_LOG = True
+AXES_CLIENT_IP_CALLABLE = "likeverd.core.proxy.client_address"
 OTP_TOTP_ISSUER = "Likeverd"
 
 LANGUAGE_CODE = "nb"
@@ -197,16 +210,65 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not DEBUG
+        if not LOCAL
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_USE_FINDERS = LOCAL
+if LOCAL:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns at every start without it
 # Encrypted documents live here, outside any web-served directory.
 DOCUMENT_ROOT = Path(os.environ.get("LIKEVERD_DOCUMENT_ROOT", DATA_DIR / "documents"))
 DOCUMENT_MAX_BYTES = int(os.environ.get("LIKEVERD_DOCUMENT_MAX_BYTES", str(20 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Background work (django.tasks): a queue in the database, worked by `likeverd db_worker`
+# (README.md, Running in production). "immediate" runs each task inside the request that
+# enqueues it: for a test that needs it, never for an installation.
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+}
+_task_backend = os.environ.get("LIKEVERD_TASKS_BACKEND", "database").strip().lower()
+if _task_backend not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"LIKEVERD_TASKS_BACKEND={_task_backend!r} is not known. Fix: unset it, or set it to "
+        + " or ".join(_TASK_BACKENDS)
+        + "."
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend], "QUEUES": ["default"]}}
+
+# E-mail leaves through an SMTP server (Django's MAILERS). A local installation without a mail
+# server of its own prints messages on the worker's console instead.
+_email_host = os.environ.get("LIKEVERD_EMAIL_HOST", "").strip()
+_email_use_tls = _env_bool("LIKEVERD_EMAIL_USE_TLS")
+_email_use_ssl = _env_bool("LIKEVERD_EMAIL_USE_SSL")
+if _email_use_tls and _email_use_ssl:
+    raise ImproperlyConfigured(
+        "LIKEVERD_EMAIL_USE_TLS and LIKEVERD_EMAIL_USE_SSL are both on. Fix: choose one "
+        "(TLS: STARTTLS, usually port 587; SSL: implicit TLS, usually port 465)."
+    )
+MAILERS: dict[str, dict[str, Any]]
+if LOCAL and not _email_host:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+else:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": _email_host or "localhost",
+                "port": int(os.environ.get("LIKEVERD_EMAIL_PORT", "25")),
+                "username": os.environ.get("LIKEVERD_EMAIL_USER", ""),
+                "password": os.environ.get("LIKEVERD_EMAIL_PASSWORD", ""),
+                "use_tls": _email_use_tls,
+                "use_ssl": _email_use_ssl,
+                "timeout": int(os.environ.get("LIKEVERD_EMAIL_TIMEOUT", "30")),
+            },
+        }
+    }
+DEFAULT_FROM_EMAIL = os.environ.get("LIKEVERD_DEFAULT_FROM_EMAIL", "likeverd@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Every page is self-contained: no CDN, no third-party request.
 SECURE_CSP = {
@@ -225,14 +287,14 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-if not DEBUG:
+if not LOCAL:
     SECURE_SSL_REDIRECT = _env_bool("LIKEVERD_SSL_REDIRECT", default=True)
     SECURE_HSTS_SECONDS = int(os.environ.get("LIKEVERD_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = _env_bool("LIKEVERD_HSTS_PRELOAD", default=False)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    if _env_bool("LIKEVERD_BEHIND_PROXY"):
+    if BEHIND_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # HSTS preloading commits a domain to browsers' lists; each installation decides that itself
 # (LIKEVERD_HSTS_PRELOAD), so its absence is not a deployment warning here.
@@ -246,5 +308,6 @@ LOGGING = {
     # Request logs carry only paths, and paths carry only unguessable ids: nothing personal.
     "root": {"handlers": ["console"], "level": os.environ.get("LIKEVERD_LOG_LEVEL", "INFO")},
     # axes names the typed username in its warnings: a person's name has no place in logs.
+    # The task worker logs a task's id, name and state, never its arguments.
     "loggers": {"axes": {"level": "ERROR"}},
 }

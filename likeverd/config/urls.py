@@ -8,6 +8,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 ]
 urlpatterns += i18n_patterns(
     path("", include("likeverd.cases.urls")),
+    path("", include("likeverd.privacy.urls")),
     path("account/", include("likeverd.accounts.urls")),
     path("directory/", include("likeverd.directory.urls")),
     path("admin/", admin.site.urls),

@@ -28,10 +28,17 @@ def run_likeverd(*args: str, env: dict[str, str], cwd: Path) -> subprocess.Compl
     )
 
 
-def test_production_refuses_to_start_without_secrets(tmp_path: Path) -> None:
-    result = run_likeverd("check", env={"LIKEVERD_DATA_DIR": str(tmp_path)}, cwd=tmp_path)
-    assert result.returncode != 0
-    assert "LIKEVERD_SECRET_KEY is not set" in result.stderr
+@pytest.mark.parametrize("command", [["check"], ["--help"], ["migrate", "--no-input"]])
+def test_a_missing_configuration_is_explained_in_one_line_with_the_fix(
+    tmp_path: Path, command: list[str]
+) -> None:
+    result = run_likeverd(*command, env={"LIKEVERD_DATA_DIR": str(tmp_path)}, cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith("likeverd: LIKEVERD_SECRET_KEY is not set")
+    assert "Fix: set LIKEVERD_SECRET_KEY and LIKEVERD_DATA_KEY" in line
+    assert "`likeverd generatekey` prints both" in line
 
 
 def test_a_malformed_data_key_is_refused_with_a_clear_message(tmp_path: Path) -> None:
@@ -42,8 +49,35 @@ def test_a_malformed_data_key_is_refused_with_a_clear_message(tmp_path: Path) ->
         "LIKEVERD_ALLOWED_HOSTS": "likeverd.example.org",
     }
     result = run_likeverd("check", env=env, cwd=tmp_path)
-    assert result.returncode != 0
-    assert "LIKEVERD_DATA_KEY must be 32 random bytes" in result.stderr
+    assert result.returncode == 1
+    assert result.stderr.startswith("likeverd: LIKEVERD_DATA_KEY must be 32 random bytes")
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unknown_task_backend_is_refused_with_the_choices(tmp_path: Path) -> None:
+    env = {"LIKEVERD_DATA_DIR": str(tmp_path), "LIKEVERD_LOCAL": "true", "LIKEVERD_TASKS_BACKEND": "celery"}
+    result = run_likeverd("check", env=env, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "set it to database or immediate" in result.stderr
+
+
+def test_the_local_installation_shows_the_friendly_pages_and_serves_static_files(tmp_path: Path) -> None:
+    """What `make demo` runs: throwaway secrets and static files from the source tree, but the
+    error pages a person meets in production, not Django's debug pages."""
+    script = (
+        "from django.test import Client\n"
+        "client = Client(HTTP_HOST='localhost')\n"
+        "missing = client.get('/en/no-such-page/')\n"
+        "print(missing.status_code, missing.content.decode())\n"
+        "print('static', client.get('/static/likeverd/site.css').status_code)\n"
+    )
+    env = {"LIKEVERD_DATA_DIR": str(tmp_path), "LIKEVERD_LOCAL": "true"}
+    result = run_likeverd("shell", "--no-imports", "-c", script, env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("404 ")
+    assert "<h1>Not found</h1>" in result.stdout
+    assert "Django tried these URL patterns" not in result.stdout
+    assert "static 200" in result.stdout
 
 
 def test_generatekey_works_before_any_key_is_configured(tmp_path: Path) -> None:

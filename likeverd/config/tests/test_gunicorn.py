@@ -1,0 +1,112 @@
+"""Production's server: gunicorn with Likeverd's settings file, behind a TLS proxy, serves the
+login page and its static files, and logs no query string."""
+
+import http.client
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import free_port
+
+PROXIED = {"Host": "likeverd.example.org", "X-Forwarded-Proto": "https"}
+
+
+def get(port: int, path: str, headers: dict[str, str]) -> http.client.HTTPResponse:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", path, headers=headers)
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    return response
+
+
+def wait_until_listening(port: int, server: subprocess.Popen[str], seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"gunicorn stopped with exit code {server.returncode}")
+        try:
+            http.client.HTTPConnection("127.0.0.1", port, timeout=1).connect()
+        except OSError:
+            time.sleep(0.2)
+        else:
+            return
+    pytest.fail(f"gunicorn did not listen on port {port} within {seconds} s")
+
+
+class Gunicorn:
+    def __init__(self, port: int, process: subprocess.Popen[str]) -> None:
+        self.port = port
+        self.process = process
+        self.log = ""
+
+    def stop(self) -> str:
+        """Stops the server as an init system would (SIGTERM) and returns what it logged."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            self.log, _ = self.process.communicate(timeout=30)
+        return self.log
+
+
+@pytest.fixture
+def gunicorn(subprocess_env: dict[str, str], tmp_path: Path) -> Iterator[Gunicorn]:
+    """gunicorn as the README starts it, after `collectstatic` as an installation runs it."""
+    port = free_port()
+    env = {
+        **subprocess_env,
+        "LIKEVERD_DATA_DIR": str(tmp_path),
+        "LIKEVERD_ALLOWED_HOSTS": "likeverd.example.org",
+        "LIKEVERD_BEHIND_PROXY": "true",
+        "LIKEVERD_SSL_REDIRECT": "true",
+        "LIKEVERD_BIND": f"127.0.0.1:{port}",
+    }
+    subprocess.run(
+        [sys.executable, "-m", "likeverd", "collectstatic", "--no-input", "-v", "0"],
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    process = subprocess.Popen(
+        [gunicorn, "--config", "python:likeverd.config.gunicorn", "likeverd.config.wsgi"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    server = Gunicorn(port, process)
+    try:
+        wait_until_listening(port, process)
+        yield server
+    finally:
+        server.stop()
+
+
+def test_gunicorn_serves_the_login_page_and_its_static_files_behind_the_proxy(gunicorn: Gunicorn) -> None:
+    connection = http.client.HTTPConnection("127.0.0.1", gunicorn.port, timeout=10)
+    connection.request("GET", "/en/account/login/", headers=PROXIED)
+    response = connection.getresponse()
+    page = response.read().decode()
+    assert response.status == 200
+    assert 'name="password"' in page
+    stylesheet = re.search(r'href="(/static/likeverd/site\.[0-9a-f]+\.css)"', page)
+    assert stylesheet, "the stylesheet is served under its hashed name"
+    assert get(gunicorn.port, stylesheet.group(1), PROXIED).status == 200
+    # A request that reached the proxy over plain HTTP is sent to HTTPS.
+    plain = get(gunicorn.port, "/en/account/login/", {"Host": "likeverd.example.org"})
+    assert plain.status == 301
+    assert plain.headers["Location"] == "https://likeverd.example.org/en/account/login/"
+
+
+def test_the_access_log_keeps_the_path_but_no_query_string(gunicorn: Gunicorn) -> None:
+    assert get(gunicorn.port, "/en/account/login/?next=/en/cases/%3Fq%3Dhijab", PROXIED).status == 200
+    log = gunicorn.stop()
+    assert '"GET /en/account/login/" 200' in log
+    assert "hijab" not in log
+    assert "127.0.0.1 " not in log.replace(f"127.0.0.1:{gunicorn.port}", "")
