@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from likeverd.accounts.models import Jurisdiction, Office
+from likeverd.core.forms import BaseForm, date_input
 from likeverd.directory.models import Need, Organization, Service, ServiceStatus
 from likeverd.directory.selectors import list_needs, list_organizations_for_office
 from likeverd.directory.services import OrganizationDetails, ServiceDetails
@@ -32,7 +33,7 @@ class NeedChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
         return str(obj.label)
 
 
-class DirectorySearchForm(forms.Form):
+class DirectorySearchForm(BaseForm):
     q = forms.CharField(label=_("Words"), required=False, max_length=200)
     need = forms.ChoiceField(label=_("Need"), required=False)
     municipality = forms.CharField(
@@ -60,7 +61,7 @@ class DirectorySearchForm(forms.Form):
         }
 
 
-class ServiceForm(forms.Form):
+class ServiceForm(BaseForm):
     organization = forms.ModelChoiceField(label=_("Organization"), queryset=Organization.objects.none())
     name = forms.CharField(label=_("Name"), max_length=250)
     description = forms.CharField(label=_("What they do"), widget=forms.Textarea(attrs={"rows": 4}))
@@ -100,7 +101,7 @@ class ServiceForm(forms.Form):
     last_checked = forms.DateField(
         label=_("Facts last checked"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=date_input(),
         help_text=_("The day someone last checked these facts."),
     )
 
@@ -158,7 +159,7 @@ class ServiceForm(forms.Form):
         )
 
 
-class OrganizationForm(forms.Form):
+class OrganizationForm(BaseForm):
     name = forms.CharField(label=_("Name"), max_length=250)
     description = forms.CharField(label=_("What they do"), widget=forms.Textarea(attrs={"rows": 3}))
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")

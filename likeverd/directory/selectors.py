@@ -32,7 +32,11 @@ OPEN_STATUSES = (ServiceStatus.ACTIVE, ServiceStatus.TEMPORARILY_CLOSED)
 
 
 def visible_to(office: Office | None) -> Q:
-    """Rows of the network, and of `office` if given; never another office's."""
+    """Rows of the network, and of `office` if given; never another office's.
+
+    The sanctioned exception to the office gate for network directory rows (docs/adr/0006, rule 1):
+    every directory read goes through here, never through a bare `.all()`.
+    """
     if office is None:
         return Q(office__isnull=True)
     return Q(office__isnull=True) | Q(office=office)

@@ -84,6 +84,6 @@ def test_an_office_admin_adds_the_offices_own_service(
     expect(page.get_by_text("your office's entry")).to_be_visible()
     page.get_by_role("link", name="Help directory").first.click()
     page.get_by_label("Need").select_option(label="Hate crime and hateful speech")
-    page.get_by_label("Municipality").fill("Oslo")
+    page.get_by_label("Municipality", exact=True).fill("Oslo")
     page.get_by_role("button", name="Search").click()
     expect(page.get_by_role("link", name="Politikontakten i bydelen")).to_be_visible()
