@@ -68,9 +68,13 @@ class _Writer:
         self.office_id = office_id
         self.result = result
 
-    def upsert(self, model_name: str, public_id: uuid.UUID, values: Mapping[str, Any]) -> Any:
+    def upsert(
+        self, model_name: str, public_id: uuid.UUID, values: Mapping[str, Any], *, row: Any = None
+    ) -> Any:
+        """Create the row, or change what differs; `row` is the existing row when the caller has it."""
         model = self.model(model_name)
-        row = model.objects.filter(public_id=public_id).first()
+        if row is None:
+            row = model.objects.filter(public_id=public_id).first()
         if row is None:
             now = clock.now()
             self.result.created += 1
@@ -109,17 +113,22 @@ class _Writer:
         *,
         extra: Callable[[Any], dict[str, Any]],
     ) -> None:
-        """Make the parent's children exactly `records` (create, update, remove)."""
+        """Make the parent's children exactly `records` (create, update, remove), in few queries."""
         model = self.model(model_name)
         wanted = {record.id: record for record in records}
-        clash = model.objects.filter(public_id__in=list(wanted)).exclude(**parent)
-        if clash.exists():
-            raise DirectoryDataError(f"{model_name} {clash.first().public_id} belongs to another row")
-        stale = model.objects.filter(**parent).exclude(public_id__in=list(wanted))
-        self.result.removed += stale.count()
-        stale.delete()
+        existing = {row.public_id: row for row in model.objects.filter(**parent)}
+        new_ids = [public_id for public_id in wanted if public_id not in existing]
+        if new_ids:
+            clash = model.objects.filter(public_id__in=new_ids).first()
+            if clash is not None:
+                raise DirectoryDataError(f"{model_name} {clash.public_id} belongs to another row")
+        stale = [row.pk for public_id, row in existing.items() if public_id not in wanted]
+        if stale:
+            model.objects.filter(pk__in=stale).delete()
+            self.result.removed += len(stale)
         for record in wanted.values():
-            self.upsert(model_name, record.id, {**parent, **_values(record, skip=()), **extra(record)})
+            values = {**parent, **_values(record, skip=()), **extra(record)}
+            self.upsert(model_name, record.id, values, row=existing.get(record.id))
 
 
 def _apply_needs(writer: _Writer, needs: Iterable[NeedRecord], *, update_labels: bool) -> dict[str, Any]:
