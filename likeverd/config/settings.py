@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "likeverd.cases",
     "likeverd.privacy",
     "likeverd.setup",
+    "likeverd.triage",
 ]
 
 MIDDLEWARE = [
@@ -200,6 +201,8 @@ OTP_TOTP_ISSUER = "Likeverd"
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", _("Norwegian Bokmål")), ("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Day first and the 24-hour clock in every interface language (English included); see likeverd/formats.
+FORMAT_MODULE_PATH = ["likeverd.formats"]
 TIME_ZONE = os.environ.get("LIKEVERD_TIME_ZONE", "Europe/Oslo")
 USE_I18N = True
 USE_TZ = True

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from likeverd.accounts.models import Jurisdiction, Office
-from likeverd.core.forms import BaseForm, date_input
+from likeverd.core.forms import BaseForm, LocalDateField
 from likeverd.directory.models import Need, Organization, Service, ServiceStatus
 from likeverd.directory.selectors import list_needs, list_organizations_for_office
 from likeverd.directory.services import OrganizationDetails, ServiceDetails
@@ -98,10 +98,9 @@ class ServiceForm(BaseForm):
     )
     fees_description = forms.CharField(label=_("Fees"), required=False, max_length=300)
     alert = forms.CharField(label=_("Notice"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    last_checked = forms.DateField(
+    last_checked = LocalDateField(
         label=_("Facts last checked"),
         required=False,
-        widget=date_input(),
         help_text=_("The day someone last checked these facts."),
     )
 
