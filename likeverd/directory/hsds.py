@@ -9,6 +9,8 @@ points, documented here so that another system can read them:
 - needs: an attribute per need, `link_type` "need", linking the service to a taxonomy_term of
   the taxonomy "likeverd-needs" (term id and code stable across installations);
 - urgent help: an attribute, `link_type` "flag", to the term "urgent" of "likeverd-flags";
+- the "other actor" an organization is in the triage data (LDO, POLITIET, DO, ...): an
+  organization_identifier with `identifier_scheme` "likeverd-actor";
 - last checked: the service's `assured_date` ("the date the information was last checked");
 - service area: `name` is the place, `extent` the ISO 3166 country code, `extent_type` one of
   "country", "region", "municipality".
@@ -51,6 +53,7 @@ from likeverd.directory.records import (
 SCHEMA_DIR = Path(__file__).resolve().parent / "hsds_schema"
 _SCHEMA_BASE = "https://likeverd.invalid/hsds-schema/"
 
+ACTOR_SCHEME = "likeverd-actor"
 NEEDS_TAXONOMY = {
     "id": str(NEEDS_TAXONOMY_ID),
     "name": "likeverd-needs",
@@ -297,6 +300,20 @@ def _location(location: LocationRecord, organization_id: str) -> dict[str, Any]:
     )
 
 
+def _actor_identifier(organization: OrganizationRecord) -> list[dict[str, Any]]:
+    if not organization.actor_code:
+        return []
+    return [
+        {
+            "id": str(derived_id("identifier", str(organization.id), ACTOR_SCHEME)),
+            "organization_id": str(organization.id),
+            "identifier_scheme": ACTOR_SCHEME,
+            "identifier_type": "actor code",
+            "identifier": organization.actor_code,
+        }
+    ]
+
+
 def to_hsds(data: DirectoryData) -> list[dict[str, Any]]:
     """The directory as an HSDS 3 JSON array of organizations."""
     needs = {need.code: need for need in data.needs}
@@ -313,6 +330,7 @@ def to_hsds(data: DirectoryData) -> list[dict[str, Any]]:
                         "alternate_name": organization.alternate_name,
                         "email": organization.email,
                         "website": organization.website,
+                        "organization_identifiers": _actor_identifier(organization),
                         "phones": _phones(organization.phones, organization_id=organization_id),
                         "locations": [
                             _location(location, organization_id) for location in organization.locations
@@ -527,6 +545,14 @@ def from_hsds(document: Any) -> DirectoryData:
                 alternate_name=_text(item, "alternate_name"),
                 email=_text(item, "email"),
                 website=_text(item, "website"),
+                actor_code=next(
+                    (
+                        _text(identifier, "identifier")
+                        for identifier in item.get("organization_identifiers", [])
+                        if identifier.get("identifier_scheme") == ACTOR_SCHEME
+                    ),
+                    "",
+                ),
                 phones=_read_phones(item.get("phones", [])),
                 locations=locations,
                 services=tuple(services),

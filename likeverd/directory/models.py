@@ -75,6 +75,9 @@ class Organization(Owned):
     description = models.TextField(_("description"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), max_length=500, blank=True)
+    # The code of the "other actor" the triage data names (LDO, POLITIET, DO, ...), so that an
+    # assessment can link the actors it suggests to their directory entries.
+    actor_code = models.CharField(_("actor code"), max_length=60, blank=True, db_index=True)
 
     class Meta:
         ordering = ["name"]

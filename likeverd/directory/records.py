@@ -142,6 +142,7 @@ class OrganizationRecord:
     alternate_name: str = ""
     email: str = ""
     website: str = ""
+    actor_code: str = ""
     phones: tuple[PhoneRecord, ...] = ()
     locations: tuple[LocationRecord, ...] = ()
     services: tuple[ServiceRecord, ...] = ()

@@ -163,6 +163,15 @@ def parse_needs(path: Path = NEEDS_FILE) -> tuple[NeedRecord, ...]:
     return tuple(needs)
 
 
+def _actor(entry: _Entry) -> str:
+    code = entry.text("actor")
+    if code and not re.fullmatch(r"[A-Z][A-Z0-9_]{0,59}", code):
+        raise entry.fail(
+            f"actor {code!r} must be an actor code such as LDO (likeverd/triage/data/actors_*.toml)"
+        )
+    return code
+
+
 def _phones(entry: _Entry, *, owner: str) -> tuple[PhoneRecord, ...]:
     phones = []
     for index, table in enumerate(entry.tables("phones"), start=1):
@@ -365,6 +374,7 @@ def parse_services(
                 "description",
                 "email",
                 "website",
+                "actor",
                 "phones",
                 "location",
                 "service",
@@ -408,6 +418,7 @@ def parse_services(
                 description=entry.text("description", required=True),
                 email=entry.text("email"),
                 website=entry.url("website"),
+                actor_code=_actor(entry),
                 phones=_phones(entry, owner=f"organization/{key}"),
                 locations=tuple(locations.values()),
                 services=tuple(services),

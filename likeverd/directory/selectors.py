@@ -127,6 +127,17 @@ def suggest_services(
     return ranked[:limit]
 
 
+def list_services_for_actor(*, office: Office | None, actor_code: str) -> QuerySet[Service]:
+    """Open services of the organization the triage data names `actor_code` (LDO, POLITIET, DO, ...),
+    visible to `office`: the directory entries an assessment's "other actors" link to."""
+    if not actor_code:
+        return Service.objects.none()
+    services = Service.objects.filter(
+        visible_to(office), status__in=OPEN_STATUSES, organization__actor_code=actor_code
+    )
+    return _with_details(services).order_by("-is_urgent", "name", "public_id")
+
+
 def get_service(*, office: Office | None, public_id: uuid.UUID | str) -> Service:
     """One service visible to `office`, with everything its page shows; Service.DoesNotExist if not."""
     return (

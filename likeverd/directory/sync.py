@@ -404,6 +404,7 @@ def read_directory(*, office_id: int | None, get_model: ModelGetter) -> Director
                 alternate_name=organization.alternate_name,
                 email=organization.email,
                 website=organization.website,
+                actor_code=organization.actor_code,
                 phones=_phone_records(organization.phones.all()),
                 locations=tuple(
                     _location_record(location)

@@ -92,6 +92,7 @@ class Migration(migrations.Migration):
                 ('description', models.TextField(blank=True, verbose_name='description')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
                 ('website', models.URLField(blank=True, max_length=500, verbose_name='website')),
+                ('actor_code', models.CharField(blank=True, db_index=True, max_length=60, verbose_name='actor code')),
                 ('office', models.ForeignKey(blank=True, help_text="Empty for the network's shared rows.", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.office', verbose_name='office')),
             ],
             options={

@@ -445,6 +445,7 @@ def _organizations(draw: st.DrawFn) -> OrganizationRecord:
         name=draw(_text.filter(bool)),
         description=draw(_text),
         alternate_name=draw(_text),
+        actor_code=draw(st.sampled_from(["", "LDO", "POLITIET"])),
         phones=draw(_phones()),
         locations=tuple(locations),
         services=tuple(services),

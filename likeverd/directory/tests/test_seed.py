@@ -140,3 +140,15 @@ def test_the_migration_loaded_the_network_directory_and_loading_again_changes_no
     } == (services)
     assert Organization.objects.filter(office__isnull=False).count() == 0
     assert "0 rows created, 0 updated, 0 removed" in output.getvalue()
+
+
+def test_every_other_actor_of_the_triage_data_has_a_directory_entry_in_its_country() -> None:
+    from likeverd.triage.checklists import load_actors
+
+    organizations = {org.actor_code: org for org in load_seed().organizations if org.actor_code}
+    for jurisdiction, actors in load_actors().items():
+        for actor in actors:
+            organization = organizations.get(actor.code)
+            assert organization is not None, f"{jurisdiction} actor {actor.code} has no directory entry"
+            countries = {area.country for service in organization.services for area in service.areas}
+            assert countries == {jurisdiction}, actor.code

@@ -9,6 +9,7 @@ from likeverd.directory.models import AreaKind, Need, Service, ServiceStatus
 from likeverd.directory.selectors import (
     get_service,
     list_places,
+    list_services_for_actor,
     search_services,
     suggest_services,
 )
@@ -127,3 +128,22 @@ def test_a_search_costs_the_same_few_queries_however_many_services_match(office:
         list(search_services(office=office))
     assert len(many) == len(few) <= 8
     assert Need.objects.exists()
+
+
+def test_the_services_of_an_actor_the_assessment_suggests(office: Office, other_office: Office) -> None:
+    police = Service.objects.filter(organization__actor_code="POLITIET").first()
+    assert police is not None
+    own = ServiceFactory.create(
+        office=office, organization=police.organization, name="Politikontakten i bydelen"
+    )
+
+    assert names(list_services_for_actor(office=office, actor_code="POLITIET")) == [
+        "Nødnummer 112 (politi)",
+        "Anmelde hatkriminalitet og hatefulle ytringer",
+        "Politikontakten i bydelen",
+    ]
+    assert own not in list_services_for_actor(office=other_office, actor_code="POLITIET")
+    assert names(list_services_for_actor(office=office, actor_code="DO")) == [
+        "Anmäla diskriminering och repressalier"
+    ]
+    assert not list_services_for_actor(office=office, actor_code="")
