@@ -11,7 +11,8 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from likeverd.accounts.models import Office, User
+from likeverd.accounts.actors import Actor, SystemActor
+from likeverd.accounts.models import Office
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
 from likeverd.directory.hsds import to_hsds
@@ -183,11 +184,11 @@ def list_languages(*, office: Office | None) -> list[str]:
     return sorted(set(languages.values_list("code", flat=True)))
 
 
-def export_directory(*, office: Office | None, actor: User | None = None) -> list[dict[str, Any]]:
+def export_directory(*, office: Office | None, actor: Actor | None = None) -> list[dict[str, Any]]:
     """The network's rows (office None) or one office's own rows as HSDS 3 JSON; recorded in the audit log."""
     data = read_directory(office_id=office.pk if office is not None else None, get_model=live_model)
     record_event(
-        actor=actor,
+        actor=actor or SystemActor("the directory export command"),
         office=office,
         action=AuditAction.EXPORT,
         detail={

@@ -12,7 +12,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from likeverd.accounts.models import Office, User
+from likeverd.accounts.actors import Actor, StaffActor, SystemActor
+from likeverd.accounts.models import Office
 from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
@@ -34,13 +35,13 @@ from likeverd.directory.selectors import visible_to
 from likeverd.directory.sync import ApplyResult, apply_directory, live_model
 
 
-def load_network_directory(*, actor: User | None = None) -> ApplyResult:
+def load_network_directory(*, actor: Actor | None = None) -> ApplyResult:
     """Bring the network's rows in line with `data/needs.toml` and `data/services.toml`."""
     data = seed.load_seed()
     with transaction.atomic():
         result = apply_directory(data, office_id=None, get_model=live_model, update_need_labels=True)
         record_event(
-            actor=actor,
+            actor=actor or SystemActor("the directory data files"),
             office=None,
             action=AuditAction.CHANGE,
             detail={"kind": "directory_load", **_counts(result)},
@@ -48,7 +49,7 @@ def load_network_directory(*, actor: User | None = None) -> ApplyResult:
     return result
 
 
-def import_directory(*, document: Any, office: Office | None, actor: User | None = None) -> ApplyResult:
+def import_directory(*, document: Any, office: Office | None, actor: Actor | None = None) -> ApplyResult:
     """Create or update the rows of an HSDS 3 document as the network's (office None) or one office's.
 
     Raises DirectoryDataError (nothing written) if the document breaks the schema or names a row
@@ -60,7 +61,7 @@ def import_directory(*, document: Any, office: Office | None, actor: User | None
             data, office_id=office.pk if office is not None else None, get_model=live_model
         )
         record_event(
-            actor=actor,
+            actor=actor or SystemActor("the directory import command"),
             office=office,
             action=AuditAction.CHANGE,
             detail={"kind": "directory_import", "services": data.service_count, **_counts(result)},
@@ -119,7 +120,9 @@ def _office_admin(viewer: Viewer) -> Office:
 
 
 def _audit(viewer: Viewer, action: AuditAction, target: Service | Organization, **detail: Any) -> None:
-    record_event(actor=viewer.user, office=viewer.office, action=action, target=target, detail=detail)
+    record_event(
+        actor=StaffActor.of(viewer), office=viewer.office, action=action, target=target, detail=detail
+    )
 
 
 _SERVICE_FIELDS = (
