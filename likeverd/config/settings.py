@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "likeverd.accounts",
     "likeverd.audit",
     "likeverd.taxonomy",
+    "likeverd.directory",
     "likeverd.cases",
     "likeverd.privacy",
     "likeverd.setup",
