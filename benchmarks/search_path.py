@@ -20,6 +20,7 @@ from django.test.utils import CaptureQueriesContext
 from benchmarks import baseline
 from benchmarks.dataset import RARE_NAME, Dataset
 from benchmarks.timing import Timing, measure
+from likeverd.accounts.actors import StaffActor
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
 from likeverd.cases import selectors
@@ -65,7 +66,7 @@ def plain_first_page(dataset: Dataset, index: Callable[[], tuple[list[int], int]
     """The same page through a plaintext index: ids and count from it, rows as the list reads them."""
     ids, total = index()
     record_event(
-        actor=dataset.viewer.user,
+        actor=StaffActor.of(dataset.viewer),
         office=dataset.viewer.office,
         action=AuditAction.SEARCH,
         detail={"filters": ["query"]},

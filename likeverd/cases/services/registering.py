@@ -97,9 +97,6 @@ def open_case(
     received_at = details.received_at or clock.now()
     if received_at > clock.now() + dt.timedelta(minutes=5):
         raise ValidationError(_("The time received cannot be in the future."))
-    if assign_to is not None:
-        require(viewer, Permission.ASSIGN_CASE)
-        check_assignee(office.pk, assign_to)
     year = timezone.localtime(received_at).year
     serial, number = next_case_number(office, year)
     case = Case.objects.create(
