@@ -1,3 +1,5 @@
+"""Public pages at /<language>/ (likeverd.intake); staff screens under /<language>/staff/."""
+
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
@@ -7,8 +9,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 urlpatterns += i18n_patterns(
-    path("", include("likeverd.cases.urls")),
-    path("account/", include("likeverd.accounts.urls")),
-    path("admin/", admin.site.urls),
+    path("staff/", include("likeverd.cases.urls")),
+    path("staff/account/", include("likeverd.accounts.urls")),
+    path("staff/public-page/", include("likeverd.intake.staff_urls")),
+    path("staff/admin/", admin.site.urls),
+    path("", include("likeverd.intake.urls")),
     prefix_default_language=True,
 )

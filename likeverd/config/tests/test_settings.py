@@ -108,7 +108,7 @@ def test_development_generates_throwaway_secrets_and_keeps_them(tmp_path: Path) 
 
 
 def test_every_page_forbids_third_party_content(client: Client) -> None:
-    response = client.get("/en/account/login/")
+    response = client.get("/en/staff/account/login/")
     policy = response["Content-Security-Policy"]
     assert "default-src 'self'" in policy
     assert "frame-ancestors 'none'" in policy
