@@ -28,7 +28,7 @@ class MunicipalityForm(forms.Form):
         groups: dict[str, list[tuple[str, str]]] = {}
         for municipality in municipalities:
             groups.setdefault(municipality.jurisdiction, []).append((municipality.name, municipality.name))
-        choices: list[tuple[str, object]] = [("", _("Choose a municipality"))]
+        choices: list[tuple[object, object]] = [("", _("Choose a municipality"))]
         for jurisdiction, label in COUNTRY_GROUPS.items():
             if jurisdiction in groups:
                 choices.append((label, groups[jurisdiction]))

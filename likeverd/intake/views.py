@@ -133,6 +133,7 @@ def choose_language(request: HttpRequest) -> HttpResponse:
         domain=settings.LANGUAGE_COOKIE_DOMAIN,
         secure=settings.LANGUAGE_COOKIE_SECURE,
         httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        # Lax, as settings.LANGUAGE_COOKIE_SAMESITE: a link from elsewhere still opens in this language.
+        samesite="Lax",
     )
     return response

@@ -23,8 +23,10 @@ def public_languages(context: dict[str, Any]) -> list[dict[str, Any]]:
     links = []
     for code in PUBLIC_LANGUAGES:
         info = translation.get_language_info(code)
+        # translate_url resolves `here` in the current language, so it runs before switching.
+        target = translate_url(here, code)
         with translation.override(code):
-            url = reverse("intake:choose-language") + "?" + urlencode({"next": translate_url(here, code)})
+            url = reverse("intake:choose-language") + "?" + urlencode({"next": target})
         links.append(
             {
                 "code": code,
