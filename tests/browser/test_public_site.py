@@ -1,4 +1,4 @@
-"""The public site on a phone (390×844) in Chromium: accessible in nb, en and ar, loading nothing
+"""The public site on a phone (390 by 844) in Chromium: accessible in nb, en and ar, loading nothing
 from other hosts under a strict Content-Security-Policy, with a quick exit that leaves no page to
 go Back to, and a guide that works with JavaScript turned off.
 """
@@ -143,7 +143,8 @@ def test_public_pages_load_only_from_their_own_host_under_a_strict_policy_and_fi
     )
     for screen in walk_the_public_pages(phone, f"{live_server.url}/{language}"):
         widths = phone.evaluate(
-            "() => ({scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth})"
+            "() => ({scroll: document.documentElement.scrollWidth,"
+            " client: document.documentElement.clientWidth})"
         )
         assert widths["scroll"] <= widths["client"], f"{screen} scrolls sideways on a phone: {widths}"
         expect(phone.locator("#quick-exit")).to_be_visible()
