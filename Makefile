@@ -49,7 +49,7 @@ install: $(INSTALLED)
 # or the server failing to start). Without a mail server the worker prints e-mail to the console.
 demo: install
 	$(DEMO_ENV) $(BIN)/likeverd migrate --no-input
-	LIKEVERD_DEBUG=1 LIKEVERD_DEMO_URL=$(DEMO_URL) $(BIN)/likeverd demo
+	$(DEMO_ENV) LIKEVERD_DEMO_URL=$(DEMO_URL) $(BIN)/likeverd demo
 	@echo "Likeverd demo: $(DEMO_URL) (the task worker runs beside the web server; Ctrl-C stops both)"
 	@$(DEMO_ENV) $(BIN)/likeverd db_worker --no-startup-delay & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \

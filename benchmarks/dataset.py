@@ -20,8 +20,8 @@ from likeverd.accounts.models import Membership, Office, User
 from likeverd.accounts.roles import Role
 from likeverd.accounts.viewer import Viewer, build_viewer
 from likeverd.cases import search
-from likeverd.cases.demo import people, texts
 from likeverd.cases.models import Case, CaseStatus, Channel, Outcome, Party, PartyRole
+from likeverd.setup.demo import people, texts
 
 OFFICE_CODE = "BEN"
 # A name no pool can produce: the "rare name" query finds exactly these cases.

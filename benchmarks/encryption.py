@@ -4,8 +4,8 @@ import random
 from functools import partial
 
 from benchmarks.timing import Timing, measure
-from likeverd.cases.demo import texts
 from likeverd.core import crypto
+from likeverd.setup.demo import texts
 
 PURPOSE = "cases.Case.narrative"
 

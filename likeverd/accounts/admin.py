@@ -2,7 +2,7 @@
 
 Day-to-day work happens in the case screens; the admin sets up offices and staff when the
 `createoffice` / `createstaff` commands are not at hand. Authenticator devices are managed in
-django-otp's own admin section.
+django-otp's own admin section. Offices are addressed by public id in the admin's URLs.
 """
 
 from django.contrib import admin
@@ -10,6 +10,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from likeverd.accounts.models import Membership, Office, User
+from likeverd.core.admin import PublicIdAdminMixin
 
 
 class MembershipInline(admin.TabularInline[Membership, User]):
@@ -20,7 +21,7 @@ class MembershipInline(admin.TabularInline[Membership, User]):
 
 
 @admin.register(Office)
-class OfficeAdmin(admin.ModelAdmin[Office]):
+class OfficeAdmin(PublicIdAdminMixin[Office]):
     list_display = ("name", "code", "jurisdiction", "is_active")
     list_filter = ("jurisdiction", "is_active")
     search_fields = ("name", "code")

@@ -13,6 +13,15 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from likeverd.accounts.viewer import Viewer
+
+
+def admin_viewer(request: HttpRequest) -> Viewer | None:
+    """The viewer of an admin request: the same one the case screens use (ViewerMiddleware),
+    so the admin shows the office chosen in the session, and nothing without both factors."""
+    viewer = getattr(request, "viewer", None)
+    return viewer if isinstance(viewer, Viewer) else None
+
 
 def _is_verified(request: HttpRequest) -> bool:
     is_verified = getattr(request.user, "is_verified", None)

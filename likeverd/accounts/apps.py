@@ -8,6 +8,9 @@ class AccountsConfig(AppConfig):
     label = "accounts"
     verbose_name = _("Offices and people")
 
+    def ready(self) -> None:
+        from likeverd.accounts import receivers  # noqa: F401  (connects the login signals)
+
 
 class LikeverdAdminConfig(admin_apps.AdminConfig):
     """Django's admin with the two-factor admin site as its default site.

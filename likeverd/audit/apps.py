@@ -6,6 +6,3 @@ class AuditConfig(AppConfig):
     name = "likeverd.audit"
     label = "audit"
     verbose_name = _("Audit log")
-
-    def ready(self) -> None:
-        from likeverd.audit import receivers  # noqa: F401  (connects the login signals)

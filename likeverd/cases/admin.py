@@ -1,5 +1,6 @@
-"""The admin for cases and reporting categories, scoped like every other read: a person sees
-only their own office's rows, whatever Django model permissions they hold. Cases are
+"""The admin for cases, scoped like every other read: a person sees
+only the rows of the office chosen in their session (the same viewer as the case screens),
+whatever Django model permissions they hold, and rows are addressed by public id. Cases are
 read-only here (the case screens are where cases change) and show no encrypted field;
 an office administrator (MANAGE_OFFICE) keeps the office's reporting categories. Nothing is
 deleted through the admin.
@@ -8,30 +9,20 @@ deleted through the admin.
 from typing import Any
 
 from django.contrib import admin
-from django.contrib.admin.views.main import ChangeList
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.urls import reverse
-from django.utils.translation import gettext as _
 
+from likeverd.accounts.admin_site import admin_viewer
 from likeverd.accounts.roles import Permission
-from likeverd.accounts.viewer import Viewer, build_viewer, scope_to_office
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
-from likeverd.cases.models import Case, ReportingCategory
-from likeverd.cases.permissions import visible_cases
-from likeverd.taxonomy.models import Term, TermKind
-
-
-def _viewer(request: HttpRequest) -> Viewer | None:
-    if not request.user.is_authenticated or not request.user.is_active:
-        return None
-    return build_viewer(request.user)
+from likeverd.cases.access import visible_cases
+from likeverd.cases.models import Case
+from likeverd.core.admin import PublicIdAdminMixin
 
 
 def _can(request: HttpRequest, permission: Permission) -> bool:
-    viewer = _viewer(request)
+    viewer = admin_viewer(request)
     return viewer is not None and viewer.can(permission)
 
 
@@ -49,17 +40,8 @@ CASE_FIELDS = (
 )
 
 
-class PublicIdChangeList(ChangeList):
-    def url_for_result(self, result: Any) -> str:
-        return reverse(
-            f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
-            args=[str(result.public_id)],
-            current_app=self.model_admin.admin_site.name,
-        )
-
-
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin[Case]):
+class CaseAdmin(PublicIdAdminMixin[Case]):
     list_display = ["number", "status", "channel", "received_at"]
     list_filter = ["status", "channel"]
     search_fields = ["number"]
@@ -68,7 +50,7 @@ class CaseAdmin(admin.ModelAdmin[Case]):
     ordering = ["-received_at"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Case]:
-        viewer = _viewer(request)
+        viewer = admin_viewer(request)
         if viewer is None:
             return Case.objects.none()
         return visible_cases(viewer).order_by("-received_at")
@@ -76,16 +58,9 @@ class CaseAdmin(admin.ModelAdmin[Case]):
     def has_module_permission(self, request: HttpRequest) -> bool:
         return _can(request, Permission.VIEW_ALL_CASES)
 
-    def get_changelist(self, request: HttpRequest, **kwargs: Any) -> type[ChangeList]:
-        return PublicIdChangeList
-
     def get_object(self, request: HttpRequest, object_id: str, from_field: str | None = None) -> Case | None:
-        # Addressed by the public UUID, like everywhere else: no sequential id in a URL.
-        try:
-            case = self.get_queryset(request).get(public_id=object_id)
-        except (Case.DoesNotExist, ValidationError, ValueError):
-            case = None
-        viewer = _viewer(request)
+        case = super().get_object(request, object_id, from_field)
+        viewer = admin_viewer(request)
         if case is not None and viewer is not None:
             record_event(
                 actor=viewer.user,
@@ -105,67 +80,6 @@ class CaseAdmin(admin.ModelAdmin[Case]):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-@admin.register(ReportingCategory)
-class ReportingCategoryAdmin(admin.ModelAdmin[ReportingCategory]):
-    list_display = ["code", "label_nb", "label_sv", "label_en", "sort_order", "is_active"]
-    list_editable = ["sort_order", "is_active"]
-    fields = ["code", "label_nb", "label_sv", "label_en", "areas", "sort_order", "is_active"]
-    filter_horizontal = ["areas"]
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[ReportingCategory]:
-        viewer = _viewer(request)
-        if viewer is None:
-            return ReportingCategory.objects.none()
-        return scope_to_office(super().get_queryset(request), viewer)
-
-    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        if db_field.name == "areas":
-            viewer = _viewer(request)
-            jurisdiction = viewer.office.jurisdiction if viewer and viewer.office else ""
-            kwargs["queryset"] = Term.objects.filter(jurisdiction=jurisdiction, kind=TermKind.AREA)
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
-
-    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
-        base = super().get_form(request, obj, change=change, **kwargs)
-        viewer = _viewer(request)
-        office = viewer.office if viewer else None
-
-        class OfficeCategoryForm(base):  # type: ignore[misc,valid-type]
-            """Puts a new category in the admin's own office, and checks its code is free there
-            (the office is not a form field, so Django would skip the unique constraint)."""
-
-            def __init__(self, *args: Any, **kwargs: Any) -> None:
-                super().__init__(*args, **kwargs)
-                if self.instance.office_id is None and office is not None:
-                    self.instance.office = office
-
-            def clean_code(self) -> str:
-                code: str = self.cleaned_data["code"]
-                taken = ReportingCategory.objects.filter(office=office, code=code).exclude(
-                    pk=self.instance.pk
-                )
-                if taken.exists():
-                    raise ValidationError(_("This office already has a category with this code."))
-                return code
-
-        return OfficeCategoryForm
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return _can(request, Permission.MANAGE_OFFICE)
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return _can(request, Permission.MANAGE_OFFICE)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return _can(request, Permission.MANAGE_OFFICE)
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return _can(request, Permission.MANAGE_OFFICE)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

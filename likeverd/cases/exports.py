@@ -1,7 +1,7 @@
-"""Exports of an office's cases: a spreadsheet-friendly CSV of the filtered list (no names and
-no narratives: what an office needs to count and follow up), and a complete JSON record of one
-case (for the person's right of access, or for moving a case). Both are office-scoped through
-selectors and recorded in the audit log.
+"""The export of an office's case list: a spreadsheet-friendly CSV of the filtered list (no
+names and no narratives: what an office needs to count and follow up), office-scoped through
+selectors and recorded in the audit log. The complete record of one case (right of access)
+is likeverd.privacy.exports, built on the same columns (CSV_COLUMNS, case_row).
 """
 
 import csv
@@ -47,7 +47,7 @@ def _codes(terms: Any) -> str:
     return ";".join(sorted(t.code for t in terms.all()))
 
 
-def _row(case: Case) -> list[str]:
+def case_row(case: Case) -> list[str]:
     return [
         case.number,
         case.received_at.isoformat(),
@@ -89,70 +89,5 @@ def export_cases_csv(*, viewer: Viewer, filters: CaseFilters) -> Iterator[str]:
     for case in cases.iterator(chunk_size=500):
         buffer.seek(0)
         buffer.truncate()
-        writer.writerow(_row(case))
+        writer.writerow(case_row(case))
         yield buffer.getvalue()
-
-
-def export_case_record(*, viewer: Viewer, public_id: str) -> dict[str, Any]:
-    """Everything stored about one case, decrypted, as plain data."""
-    if not viewer.can(Permission.EXPORT_CASES):
-        raise PermissionDenied(_("You do not have permission to do this."))
-    case = selectors.get_case(viewer=viewer, public_id=public_id)
-    record_event(
-        actor=viewer.user,
-        office=viewer.office,
-        action=AuditAction.EXPORT,
-        target=case,
-        case=case,
-        detail={"format": "json"},
-    )
-    return {
-        **dict(zip(CSV_COLUMNS, _row(case), strict=True)),
-        "narrative": case.narrative,
-        "parties": [
-            {
-                "role": p.role,
-                "counterpart_kind": p.counterpart_kind,
-                "is_anonymous": p.is_anonymous,
-                "name": p.name,
-                "phone": p.phone,
-                "email": p.email,
-                "notes": p.notes,
-                "safe_to_call": p.safe_to_call,
-                "safe_voicemail": p.safe_voicemail,
-                "safe_email": p.safe_email,
-                "language": p.language,
-                "needs_interpreter": p.needs_interpreter,
-            }
-            for p in selectors.list_parties(case=case)
-        ],
-        "timeline": [
-            {
-                "kind": e.kind,
-                "occurred_at": e.occurred_at.isoformat(),
-                "author": e.author.get_username() if e.author else "",
-                "text": e.body,
-                "data": e.data,
-            }
-            for e in selectors.list_timeline(case=case)
-        ],
-        "tasks": [
-            {
-                "title": t.title,
-                "due_date": t.due_date.isoformat(),
-                "done_at": t.done_at.isoformat() if t.done_at else "",
-                "assignee": t.assignee.get_username() if t.assignee else "",
-            }
-            for t in selectors.list_tasks(case=case)
-        ],
-        "documents": [
-            {
-                "filename": d.filename,
-                "kind": d.kind,
-                "content_type": d.content_type,
-                "size": d.size,
-                "uploaded_at": d.created_at.isoformat(),
-            }
-            for d in selectors.list_documents(case=case)
-        ],
-    }

@@ -98,6 +98,9 @@ INSTALLED_APPS = [
     "likeverd.audit",
     "likeverd.taxonomy",
     "likeverd.cases",
+    "likeverd.privacy",
+    "likeverd.setup",
+    "likeverd.triage",
     "likeverd.intake",
 ]
 
@@ -135,6 +138,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "likeverd.accounts.context_processors.viewer",
+                "likeverd.cases.context_processors.case_access",
             ],
         },
     },
@@ -218,6 +222,8 @@ LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SECURE = not LOCAL
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Day first and the 24-hour clock in every interface language (English included); see likeverd/formats.
+FORMAT_MODULE_PATH = ["likeverd.formats"]
 TIME_ZONE = os.environ.get("LIKEVERD_TIME_ZONE", "Europe/Oslo")
 USE_I18N = True
 USE_TZ = True

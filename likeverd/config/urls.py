@@ -10,6 +10,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 ]
 urlpatterns += i18n_patterns(
     path("staff/", include("likeverd.cases.urls")),
+    path("staff/", include("likeverd.privacy.urls")),
     path("staff/account/", include("likeverd.accounts.urls")),
     path("staff/public-page/", include("likeverd.intake.staff_urls")),
     path("staff/admin/", admin.site.urls),

@@ -1,8 +1,8 @@
-"""Reads the versioned legal-taxonomy files in `data/` and writes them into the database.
+"""Reads the versioned legal-taxonomy files in `data/` (and the default reporting categories).
 
 Parsing is pure and strict: a typo in a data file must stop a deployment with a message naming
-the file and the entry, never load half a taxonomy. Writing (`apply_taxonomy`) takes the model
-classes as arguments so that a data migration can pass its historical models.
+the file and the entry, never load half a taxonomy. Writing the parsed files into the database
+is `likeverd.taxonomy.apply.apply_taxonomy`.
 """
 
 from __future__ import annotations
@@ -11,12 +11,10 @@ import datetime as dt
 import functools
 import re
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-
-from django.db import transaction
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 REPORTING_CATEGORIES_FILE = DATA_DIR / "reporting_categories.toml"
@@ -86,22 +84,6 @@ class TaxonomyFile:
     jurisdiction: Jurisdiction
     sources: tuple[SourceSpec, ...]
     terms: tuple[TermSpec, ...]
-
-
-@dataclass(frozen=True)
-class ApplyResult:
-    sources_created: int = 0
-    sources_updated: int = 0
-    terms_created: int = 0
-    terms_updated: int = 0
-
-    @property
-    def created(self) -> int:
-        return self.sources_created + self.terms_created
-
-    @property
-    def updated(self) -> int:
-        return self.sources_updated + self.terms_updated
 
 
 @dataclass(frozen=True)
@@ -405,77 +387,3 @@ def default_reporting_categories(jurisdiction: str) -> list[DefaultReportingCate
         )
         for spec in sorted(_default_categories(), key=lambda spec: (spec.sort_order, spec.code))
     ]
-
-
-# --- writing ----------------------------------------------------------------------------------
-
-_SOURCE_FIELDS = ("law", "section", "url", "status", "note")
-_TERM_FIELDS = (
-    *(f"{part}_{lang}" for part in ("label", "description") for lang in LANGUAGES),
-    "valid_to",
-    "sort_order",
-    "status",
-)
-
-
-def _changed(row: Any, values: Mapping[str, object]) -> bool:
-    changed = False
-    for name, value in values.items():
-        if getattr(row, name) != value:
-            setattr(row, name, value)
-            changed = True
-    return changed
-
-
-def apply_taxonomy(
-    files: Iterable[TaxonomyFile], *, term_model: type[Any], source_model: type[Any]
-) -> ApplyResult:
-    """Create or update every source and term version in `files`; running it twice changes nothing.
-
-    Rows are matched on (jurisdiction, key) and (jurisdiction, kind, code, valid_from). Rows no
-    longer in the files are left alone: cases keep pointing at the versions they were classified
-    with. The models are parameters so that a migration can pass its historical models.
-    """
-    counts = {"sources_created": 0, "sources_updated": 0, "terms_created": 0, "terms_updated": 0}
-    with transaction.atomic():
-        for taxonomy in files:
-            jurisdiction = taxonomy.jurisdiction.code
-            sources = {row.key: row for row in source_model.objects.filter(jurisdiction=jurisdiction)}
-            for source_spec in taxonomy.sources:
-                values = {name: getattr(source_spec, name) for name in _SOURCE_FIELDS}
-                row = sources.get(source_spec.key)
-                if row is None:
-                    sources[source_spec.key] = source_model.objects.create(
-                        jurisdiction=jurisdiction, key=source_spec.key, **values
-                    )
-                    counts["sources_created"] += 1
-                elif _changed(row, values):
-                    row.save(update_fields=list(values))
-                    counts["sources_updated"] += 1
-
-            terms = {
-                (row.kind, row.code, row.valid_from): row
-                for row in term_model.objects.filter(jurisdiction=jurisdiction).prefetch_related("sources")
-            }
-            for spec in taxonomy.terms:
-                values = {name: getattr(spec, name) for name in _TERM_FIELDS}
-                row = terms.get((spec.kind, spec.code, spec.valid_from))
-                if row is None:
-                    row = term_model.objects.create(
-                        jurisdiction=jurisdiction,
-                        kind=spec.kind,
-                        code=spec.code,
-                        valid_from=spec.valid_from,
-                        **values,
-                    )
-                    row.sources.set([sources[key] for key in spec.sources])
-                    counts["terms_created"] += 1
-                    continue
-                is_updated = _changed(row, values)
-                if is_updated:
-                    row.save(update_fields=list(values))
-                if {source.key for source in row.sources.all()} != set(spec.sources):
-                    row.sources.set([sources[key] for key in spec.sources])
-                    is_updated = True
-                counts["terms_updated"] += is_updated
-    return ApplyResult(**counts)

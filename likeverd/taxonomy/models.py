@@ -1,4 +1,5 @@
-"""The legal taxonomy per jurisdiction: grounds, forms, areas, tracks, and their sources.
+"""The legal taxonomy per jurisdiction: grounds, forms, areas, tracks, and their sources; and
+each office's own reporting categories ("areas of society"), mapped to the legal areas.
 
 Rows are loaded from the versioned data files in `data/` (see loader.py), never edited by
 hand. A term is a version: when the law changes, a new row with a later `valid_from` is
@@ -8,6 +9,8 @@ added and the old row gets `valid_to`; cases keep pointing at the version they u
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from likeverd.core.models import PublicModel
 
 
 class TermKind(models.TextChoices):
@@ -87,6 +90,37 @@ class Term(Translated):
                 fields=["jurisdiction", "kind", "code", "valid_from"], name="term_version_unique"
             )
         ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class ReportingCategory(PublicModel):
+    """An office's own "area of society" for its reports, mapped to the legal areas."""
+
+    office = models.ForeignKey(
+        "accounts.Office", on_delete=models.CASCADE, related_name="reporting_categories"
+    )
+    code = models.SlugField(max_length=40)
+    label_nb = models.CharField(_("name (Norwegian)"), max_length=120)
+    label_sv = models.CharField(_("name (Swedish)"), max_length=120)
+    label_en = models.CharField(_("name (English)"), max_length=120)
+    areas = models.ManyToManyField(Term, blank=True, related_name="+", verbose_name=_("legal areas"))
+    sort_order = models.PositiveIntegerField(default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        # Moved from the cases app: the table keeps its name (migrations cases 0003, taxonomy 0003).
+        db_table = "cases_reportingcategory"
+        ordering = ["sort_order", "code"]
+        verbose_name = _("reporting category")
+        verbose_name_plural = _("reporting categories")
+        constraints = [models.UniqueConstraint(fields=["office", "code"], name="category_code_per_office")]
+
+    @property
+    def label(self) -> str:
+        language = (get_language() or "en")[:2]
+        return str(getattr(self, f"label_{language}", None) or self.label_en)
 
     def __str__(self) -> str:
         return self.label

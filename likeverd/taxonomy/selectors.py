@@ -1,6 +1,7 @@
 """Reads of the legal taxonomy: which term versions apply on a given day.
 
-The taxonomy is shared reference data, not office data, so these reads need no office scope.
+The taxonomy is shared reference data, not office data, so its reads need no office scope;
+an office's reporting categories are office data and are scoped.
 Terms come ordered for display, with their legal sources prefetched for citations.
 """
 
@@ -9,8 +10,9 @@ from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
 
+from likeverd.accounts.viewer import Viewer, scope_to_office
 from likeverd.core import clock
-from likeverd.taxonomy.models import Term, TermKind
+from likeverd.taxonomy.models import ReportingCategory, Term, TermKind
 
 
 def _valid_on(day: dt.date) -> Q:
@@ -33,3 +35,8 @@ def get_terms_by_codes(
 ) -> QuerySet[Term]:
     """The versions applying on `on` of the given codes; unknown codes are simply absent."""
     return list_terms(jurisdiction=jurisdiction, kind=kind, on=on).filter(code__in=list(codes))
+
+
+def list_reporting_categories(*, viewer: Viewer) -> QuerySet[ReportingCategory]:
+    """The active reporting categories of the viewer's office (office data: scoped)."""
+    return scope_to_office(ReportingCategory.objects.all(), viewer).filter(is_active=True)

@@ -27,7 +27,8 @@ from likeverd.cases import services
 from likeverd.cases.dates import parse_incident_date
 from likeverd.cases.models import Case, Channel, DocumentKind, EventKind, Wish
 from likeverd.core import clock
-from likeverd.taxonomy.loader import apply_taxonomy, load_all
+from likeverd.taxonomy.apply import apply_taxonomy
+from likeverd.taxonomy.loader import load_all
 from likeverd.taxonomy.models import LegalSource, Term, TermKind
 from likeverd.taxonomy.selectors import get_terms_by_codes
 

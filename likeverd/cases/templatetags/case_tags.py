@@ -1,10 +1,10 @@
 """Small presentation helpers for the case screens: codes stored in timeline data shown as
-their translated labels, and people shown by name."""
+their translated labels. The generic filters of likeverd.core (person, get_item, target_label)
+are registered here too, so a case template loads one library."""
 
 from typing import Any
 
 from django import template
-from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +21,7 @@ from likeverd.cases.models import (
     PlaceKind,
     Wish,
 )
+from likeverd.core.templatetags import core_tags
 
 register = template.Library()
 
@@ -52,18 +53,6 @@ def choice(value: Any, kind: str) -> str:
 @register.filter
 def choices(values: Any, kind: str) -> list[str]:
     return [choice(value, kind) for value in values or []]
-
-
-@register.filter
-def person(user: Any) -> str:
-    if user is None:
-        return ""
-    return str(user.get_full_name() or user.get_username())
-
-
-@register.filter
-def get_item(mapping: dict[str, Any] | None, key: Any) -> Any:
-    return (mapping or {}).get(str(key)) if key not in (None, "") else None
 
 
 @register.filter
@@ -105,10 +94,6 @@ def _labels(value: Any, labels: dict[str, str]) -> str:
     return ", ".join(labels.get(code) or code for code in codes) or "—"
 
 
-@register.filter
-def target_label(model_label: str) -> str:
-    """ "cases.Document" as "document", in the active language."""
-    try:
-        return str(apps.get_model(model_label)._meta.verbose_name)
-    except (LookupError, ValueError):
-        return model_label
+register.filter("person", core_tags.person)
+register.filter("get_item", core_tags.get_item)
+register.filter("target_label", core_tags.target_label)

@@ -9,7 +9,8 @@ from django.apps.registry import Apps
 from django.db import migrations
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 
-from likeverd.taxonomy.loader import apply_taxonomy, load_all
+from likeverd.taxonomy.apply import apply_taxonomy
+from likeverd.taxonomy.loader import load_all
 
 
 def load_legal_taxonomy(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:

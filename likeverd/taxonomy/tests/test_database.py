@@ -16,13 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from likeverd.accounts.models import User
-from likeverd.taxonomy.loader import (
-    ApplyResult,
-    TaxonomyFile,
-    apply_taxonomy,
-    load_all,
-    parse_taxonomy_text,
-)
+from likeverd.taxonomy.apply import ApplyResult, apply_taxonomy
+from likeverd.taxonomy.loader import TaxonomyFile, load_all, parse_taxonomy_text
 from likeverd.taxonomy.models import LegalSource, Term, TermKind
 from likeverd.taxonomy.selectors import get_terms_by_codes, list_terms
 

@@ -4,7 +4,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from likeverd.taxonomy.loader import TaxonomyDataError, apply_taxonomy, load_all
+from likeverd.taxonomy.apply import apply_taxonomy
+from likeverd.taxonomy.loader import TaxonomyDataError, load_all
 from likeverd.taxonomy.models import LegalSource, Term
 
 

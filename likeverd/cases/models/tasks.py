@@ -1,0 +1,37 @@
+"""A case's tasks: what needs doing, by whom, by when."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from likeverd.cases.models.case import Case
+from likeverd.core.fields import EncryptedTextField
+from likeverd.core.models import PublicModel
+
+
+class Task(PublicModel):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="tasks")
+    title = EncryptedTextField(_("task"))
+    due_date = models.DateField(_("due"))
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case_tasks",
+        verbose_name=_("assignee"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_date", "id"]
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        indexes = [models.Index(fields=["assignee", "done_at", "due_date"], name="task_assignee_open")]
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_at is not None

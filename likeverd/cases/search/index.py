@@ -1,0 +1,72 @@
+"""Writing the blind index: the keyed hashes of a case's words, per office.
+
+Words of a case's searchable text (narrative, notes, party names, task titles, file names)
+are normalised and stemmed (likeverd.core.blind_index) and stored only as keyed 64-bit hashes
+(HMAC-SHA256 with a key derived from LIKEVERD_DATA_KEY and the office), so the database never
+holds the words. Names are also indexed by their prefixes.
+"""
+
+from collections.abc import Iterable
+
+from likeverd.accounts.models import Office
+from likeverd.cases.models import Case, SearchToken
+from likeverd.core import blind_index
+from likeverd.core.crypto import keyed_hash
+
+
+def stems(office: Office, text: str) -> set[str]:
+    """The stems of the words of `text`, as the office's language inflects them."""
+    return blind_index.stems(text, jurisdiction=office.jurisdiction)
+
+
+def name_terms(office: Office, name: str) -> set[str]:
+    """A name's words, their stems and their prefixes, so "Ami" and "Aminas" find "Amina"."""
+    return blind_index.name_terms(name, jurisdiction=office.jurisdiction)
+
+
+def _scope(office: Office) -> str:
+    return f"search:{office.public_id}"
+
+
+def hashes_for(office: Office, terms: Iterable[str]) -> set[int]:
+    scope = _scope(office)
+    return {keyed_hash(term, scope=scope) for term in terms}
+
+
+def case_search_terms(case: Case) -> set[str]:
+    office = case.office
+    terms = stems(office, case.narrative)
+    for party in case.parties.all():
+        if not party.is_anonymous:
+            terms |= name_terms(office, party.name)
+        terms |= stems(office, party.notes)
+    for event in case.events.all():
+        terms |= stems(office, event.body)
+    for task in case.tasks.all():
+        terms |= stems(office, task.title)
+    for document in case.documents.all():
+        terms |= stems(office, document.filename)
+    return terms
+
+
+def reindex_case(case: Case) -> int:
+    """Replace the case's tokens with those of its current text; returns the token count."""
+    tokens = hashes_for(case.office, case_search_terms(case))
+    SearchToken.objects.filter(case=case).delete()
+    SearchToken.objects.bulk_create(
+        [SearchToken(office_id=case.office_id, case_id=case.pk, token=t) for t in tokens], batch_size=2000
+    )
+    return len(tokens)
+
+
+def index_text(case: Case, text: str, *, is_name: bool = False) -> None:
+    """Add the words of newly written text to the index (a note, a new party)."""
+    terms = name_terms(case.office, text) if is_name else stems(case.office, text)
+    SearchToken.objects.bulk_create(
+        [
+            SearchToken(office_id=case.office_id, case_id=case.pk, token=t)
+            for t in hashes_for(case.office, terms)
+        ],
+        ignore_conflicts=True,
+        batch_size=2000,
+    )

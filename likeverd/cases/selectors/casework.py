@@ -1,0 +1,38 @@
+"""Reads for the case-work screens' choices: the office's people and reporting categories, and
+the labels that make a timeline's codes read as words."""
+
+from django.db.models import QuerySet
+
+from likeverd.accounts.models import Membership, User
+from likeverd.accounts.roles import Role
+from likeverd.accounts.viewer import Viewer, scope_to_office
+from likeverd.taxonomy.models import Term
+from likeverd.taxonomy.selectors import list_reporting_categories
+
+
+def list_caseworkers(*, viewer: Viewer) -> QuerySet[User]:
+    """People of the viewer's office who can be given cases (advisers and mediators)."""
+    memberships = scope_to_office(Membership.objects.all(), viewer).filter(
+        is_active=True, role__in=[Role.ADVISER, Role.MEDIATOR]
+    )
+    return User.objects.filter(pk__in=memberships.values("user_id"), is_active=True).order_by(
+        "first_name", "last_name", "username"
+    )
+
+
+def list_office_people(*, viewer: Viewer) -> QuerySet[User]:
+    """Everyone active in the viewer's office (a task can go to any of them)."""
+    memberships = scope_to_office(Membership.objects.all(), viewer).filter(is_active=True)
+    return User.objects.filter(pk__in=memberships.values("user_id"), is_active=True).order_by(
+        "first_name", "last_name", "username"
+    )
+
+
+def get_classification_labels(*, viewer: Viewer) -> dict[str, str]:
+    """Code -> label (active language) for the office's terms and reporting categories, so a
+    timeline's classification changes read as words, not codes."""
+    if viewer.office is None:
+        return {}
+    labels = {term.code: term.label for term in Term.objects.filter(jurisdiction=viewer.office.jurisdiction)}
+    labels.update({category.code: category.label for category in list_reporting_categories(viewer=viewer)})
+    return labels

@@ -1,0 +1,48 @@
+"""Every write to a case: registering, parties, classification, assignment, status, timeline,
+tasks and documents, one module per topic. Each function checks the viewer's permission,
+writes atomically, records its timeline event and its audit event in the same transaction,
+and keeps the search index current. Every name is re-exported here:
+`from likeverd.cases.services import register_case` is the way to call them.
+"""
+
+from likeverd.cases.search import name_key, normalise_name
+from likeverd.cases.services.assignment import CASEWORK_ROLES, assign_case
+from likeverd.cases.services.classification import classify_case
+from likeverd.cases.services.documents import (
+    ALLOWED_DOCUMENT_TYPES,
+    document_path,
+    read_document,
+    upload_document,
+)
+from likeverd.cases.services.inputs import CaseDetails, Classification, PersonDetails
+from likeverd.cases.services.parties import add_party
+from likeverd.cases.services.registering import next_case_number, register_case, update_case_details
+from likeverd.cases.services.status import change_case_status
+from likeverd.cases.services.tasks import add_task, complete_task
+from likeverd.cases.services.timeline import TIMELINE_ENTRY_KINDS, add_timeline_entry
+from likeverd.taxonomy.services import create_default_reporting_categories
+
+__all__ = [
+    "ALLOWED_DOCUMENT_TYPES",
+    "CASEWORK_ROLES",
+    "TIMELINE_ENTRY_KINDS",
+    "CaseDetails",
+    "Classification",
+    "PersonDetails",
+    "add_party",
+    "add_task",
+    "add_timeline_entry",
+    "assign_case",
+    "change_case_status",
+    "classify_case",
+    "complete_task",
+    "create_default_reporting_categories",
+    "document_path",
+    "name_key",
+    "next_case_number",
+    "normalise_name",
+    "read_document",
+    "register_case",
+    "update_case_details",
+    "upload_document",
+]

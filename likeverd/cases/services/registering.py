@@ -1,0 +1,117 @@
+"""Registering a case (with its number) and changing its details."""
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from likeverd.accounts.models import Office, User
+from likeverd.accounts.roles import Permission
+from likeverd.accounts.viewer import Viewer
+from likeverd.audit.models import AuditAction
+from likeverd.cases import search
+from likeverd.cases.models import Case, CaseNumberSequence, EventKind, Wish
+from likeverd.cases.services.assignment import assign_case
+from likeverd.cases.services.common import add_event, audit, office_of, own_category, require
+from likeverd.cases.services.inputs import CaseDetails, PersonDetails
+from likeverd.cases.services.parties import create_party
+from likeverd.core import clock
+from likeverd.taxonomy.models import ReportingCategory
+
+
+def next_case_number(office: Office, year: int) -> tuple[int, str]:
+    """The next serial for office and year, safe under concurrent registration.
+
+    The increment is one UPDATE, which holds the row lock (PostgreSQL) or the database
+    write lock (SQLite, IMMEDIATE transactions) until the surrounding transaction ends.
+    """
+    CaseNumberSequence.objects.get_or_create(office=office, year=year)
+    CaseNumberSequence.objects.filter(office=office, year=year).update(last_serial=F("last_serial") + 1)
+    serial = CaseNumberSequence.objects.get(office=office, year=year).last_serial
+    return serial, f"{office.code}-{year}-{serial:04d}"
+
+
+def check_wishes(wishes: list[str]) -> list[str]:
+    unknown = [w for w in wishes if w not in Wish.values]
+    if unknown:
+        raise ValidationError(_("Unknown choice: %(value)s"), params={"value": ", ".join(unknown)})
+    return list(dict.fromkeys(wishes))
+
+
+@transaction.atomic
+def register_case(
+    *,
+    viewer: Viewer,
+    details: CaseDetails,
+    person: PersonDetails | None = None,
+    assign_to: User | None = None,
+    reporting_category: ReportingCategory | None = None,
+) -> Case:
+    require(viewer, Permission.REGISTER_CASE)
+    office = office_of(viewer)
+    received_at = details.received_at or clock.now()
+    if received_at > clock.now() + dt.timedelta(minutes=5):
+        raise ValidationError(_("The time received cannot be in the future."))
+    year = timezone.localtime(received_at).year
+    serial, number = next_case_number(office, year)
+    case = Case.objects.create(
+        office=office,
+        year=year,
+        serial=serial,
+        number=number,
+        channel=details.channel,
+        received_at=received_at,
+        narrative=details.narrative,
+        incident_date_from=details.incident_date.date_from,
+        incident_date_to=details.incident_date.date_to,
+        incident_date_precision=details.incident_date.precision,
+        incident_date_text=details.incident_date.text,
+        incident_municipality=details.incident_municipality.strip(),
+        place_kind=details.place_kind,
+        residence_municipality=details.residence_municipality.strip(),
+        wishes=check_wishes(details.wishes),
+        reporting_category=own_category(office, reporting_category),
+    )
+    add_event(case, viewer, EventKind.CREATED, data={"channel": details.channel})
+    audit(viewer, AuditAction.CREATE, case, case, channel=details.channel)
+    if person is not None:
+        create_party(viewer, case, person_role=person.role, details=person)
+    if assign_to is not None:
+        assign_case(viewer=viewer, case=case, assignee=assign_to)
+    search.reindex_case(case)
+    return case
+
+
+@transaction.atomic
+def update_case_details(*, viewer: Viewer, case: Case, details: CaseDetails) -> Case:
+    require(viewer, Permission.EDIT_CASE, case)
+    new_values: dict[str, Any] = {
+        "channel": details.channel,
+        "narrative": details.narrative,
+        "incident_date_from": details.incident_date.date_from,
+        "incident_date_to": details.incident_date.date_to,
+        "incident_date_precision": details.incident_date.precision,
+        "incident_date_text": details.incident_date.text,
+        "incident_municipality": details.incident_municipality.strip(),
+        "place_kind": details.place_kind,
+        "residence_municipality": details.residence_municipality.strip(),
+        "wishes": check_wishes(details.wishes),
+    }
+    if details.received_at is not None:
+        new_values["received_at"] = details.received_at
+    changed = [name for name, value in new_values.items() if getattr(case, name) != value]
+    if not changed:
+        return case
+    for name in changed:
+        setattr(case, name, new_values[name])
+    case.updated_at = clock.now()
+    case.save(update_fields=[*changed, "updated_at"])
+    add_event(case, viewer, EventKind.DETAILS, data={"fields": changed})
+    audit(viewer, AuditAction.CHANGE, case, case, fields=changed)
+    if "narrative" in changed:
+        search.reindex_case(case)
+    return case

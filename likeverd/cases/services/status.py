@@ -1,0 +1,52 @@
+"""Moving a case along the workflow (likeverd.cases.workflow); closing needs an outcome."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from likeverd.accounts.viewer import Viewer
+from likeverd.audit.models import AuditAction
+from likeverd.cases import search, workflow
+from likeverd.cases.models import Case, CaseStatus, EventKind, Outcome
+from likeverd.cases.services.common import add_event, audit, require
+from likeverd.core import clock
+
+
+@transaction.atomic
+def change_case_status(
+    *, viewer: Viewer, case: Case, to_status: CaseStatus, outcome: str = "", note: str = ""
+) -> Case:
+    """Move a case along the workflow (workflow.TRANSITIONS); closing needs an outcome."""
+    if case.office_id != viewer.office_id:
+        raise PermissionDenied(_("You do not have permission to do this."))
+    needed = workflow.required_permission(case.status, to_status)
+    if needed is None:
+        raise ValidationError(
+            _("A case cannot go from %(from)s to %(to)s."),
+            params={"from": CaseStatus(case.status).label, "to": CaseStatus(to_status).label},
+            code="invalid_transition",
+        )
+    require(viewer, needed, case)
+    if to_status == CaseStatus.CLOSED:
+        if outcome not in Outcome.values:
+            raise ValidationError(_("Choose the outcome before closing the case."), code="outcome_required")
+        case.outcome = outcome
+        case.closed_at = clock.now()
+    elif case.status == CaseStatus.CLOSED:
+        case.outcome = ""
+        case.closed_at = None
+    previous = case.status
+    case.status = to_status
+    case.updated_at = clock.now()
+    case.save(update_fields=["status", "outcome", "closed_at", "updated_at"])
+    add_event(
+        case,
+        viewer,
+        EventKind.STATUS,
+        body=note,
+        data={"from": previous, "to": to_status, "outcome": case.outcome},
+    )
+    audit(viewer, AuditAction.CHANGE, case, case, fields=["status"], to=to_status)
+    if note:
+        search.index_text(case, note)
+    return case

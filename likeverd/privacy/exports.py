@@ -1,0 +1,81 @@
+"""The complete record of one case, decrypted, as plain data: for the person's right of access
+(or for moving a case to another system). Office-scoped through the case selectors, and
+recorded in the audit log as an export.
+"""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from likeverd.accounts.roles import Permission
+from likeverd.accounts.viewer import Viewer
+from likeverd.audit.models import AuditAction
+from likeverd.audit.services import record_event
+from likeverd.cases import selectors
+from likeverd.cases.exports import CSV_COLUMNS, case_row
+
+
+def export_case_record(*, viewer: Viewer, public_id: str) -> dict[str, Any]:
+    """Everything stored about one case, decrypted, as plain data."""
+    if not viewer.can(Permission.EXPORT_CASES):
+        raise PermissionDenied(_("You do not have permission to do this."))
+    case = selectors.get_case(viewer=viewer, public_id=public_id)
+    record_event(
+        actor=viewer.user,
+        office=viewer.office,
+        action=AuditAction.EXPORT,
+        target=case,
+        case=case,
+        detail={"format": "json"},
+    )
+    return {
+        **dict(zip(CSV_COLUMNS, case_row(case), strict=True)),
+        "narrative": case.narrative,
+        "parties": [
+            {
+                "role": p.role,
+                "counterpart_kind": p.counterpart_kind,
+                "is_anonymous": p.is_anonymous,
+                "name": p.name,
+                "phone": p.phone,
+                "email": p.email,
+                "notes": p.notes,
+                "safe_to_call": p.safe_to_call,
+                "safe_voicemail": p.safe_voicemail,
+                "safe_email": p.safe_email,
+                "language": p.language,
+                "needs_interpreter": p.needs_interpreter,
+            }
+            for p in selectors.list_parties(case=case)
+        ],
+        "timeline": [
+            {
+                "kind": e.kind,
+                "occurred_at": e.occurred_at.isoformat(),
+                "author": e.author.get_username() if e.author else "",
+                "text": e.body,
+                "data": e.data,
+            }
+            for e in selectors.list_timeline(case=case)
+        ],
+        "tasks": [
+            {
+                "title": t.title,
+                "due_date": t.due_date.isoformat(),
+                "done_at": t.done_at.isoformat() if t.done_at else "",
+                "assignee": t.assignee.get_username() if t.assignee else "",
+            }
+            for t in selectors.list_tasks(case=case)
+        ],
+        "documents": [
+            {
+                "filename": d.filename,
+                "kind": d.kind,
+                "content_type": d.content_type,
+                "size": d.size,
+                "uploaded_at": d.created_at.isoformat(),
+            }
+            for d in selectors.list_documents(case=case)
+        ],
+    }

@@ -1,0 +1,138 @@
+"""Reads for the case page and the dashboard: the sorting record, deadlines, checklists, actors.
+
+Deadlines, checklists and actors are computed from the data files and the case's own fields (its
+office's jurisdiction, incident date, areas, forms, tracks, kind of place); nothing is stored, so
+they follow every change of the incident date or the classification.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import Http404
+
+from likeverd.accounts.viewer import Viewer
+from likeverd.audit.models import AuditAction
+from likeverd.audit.services import record_event
+from likeverd.cases.access import visible_cases
+from likeverd.cases.dates import IncidentDate
+from likeverd.cases.models import Case, CaseStatus, DatePrecision
+from likeverd.core import clock
+from likeverd.triage.checklists import Actor, Evidence, Situation, actors_for, evidence_for
+from likeverd.triage.deadlines import Deadline, birthday, deadlines_for
+from likeverd.triage.models import SortingEvidence, SortingRecord
+
+ADULT_AGE = 18
+
+
+def get_sorting(*, viewer: Viewer, case: Case) -> SortingRecord | None:
+    """The case's sorting record (None before the first save), if the viewer may see the case;
+    the read is audited. 404 for a case the viewer may not see (also other offices' cases)."""
+    if not visible_cases(viewer).filter(pk=case.pk).exists():
+        raise Http404
+    record = SortingRecord.objects.filter(case=case).first()
+    if record is not None:
+        record_event(
+            actor=viewer.user, office=viewer.office, action=AuditAction.VIEW, target=record, case=case
+        )
+    return record
+
+
+def list_evidence(*, record: SortingRecord) -> list[SortingEvidence]:
+    return list(record.evidence_items.order_by("created_at", "id"))
+
+
+def get_evidence_for_change(*, viewer: Viewer, public_id: str) -> SortingEvidence:
+    """A piece of evidence on a case the viewer may see, or 404, for a write (the service audits)."""
+    try:
+        return SortingEvidence.objects.select_related("record__case").get(
+            public_id=public_id, record__case__in=visible_cases(viewer)
+        )
+    except (SortingEvidence.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def incident_of(case: Case) -> IncidentDate:
+    """The case's incident date as the date parser gave it (a day, a range, or unknown)."""
+    return IncidentDate(
+        case.incident_date_from,
+        case.incident_date_to,
+        DatePrecision(case.incident_date_precision or DatePrecision.UNKNOWN),
+        case.incident_date_text,
+    )
+
+
+def _codes(terms: Any) -> list[str]:
+    return sorted({term.code for term in terms.all()})
+
+
+def case_deadlines(
+    *, case: Case, birth_date: dt.date | None = None, today: dt.date | None = None
+) -> list[Deadline]:
+    """Every deadline that may run for the case, soonest first (see deadlines.deadlines_for).
+    Pass the person's birth date (SortingRecord.birth_day) for rules that protect minors."""
+    return deadlines_for(
+        jurisdiction=case.office.jurisdiction,
+        incident=incident_of(case),
+        today=today or clock.today(),
+        birth_date=birth_date,
+        areas=_codes(case.areas),
+        forms=_codes(case.forms),
+        tracks=_codes(case.tracks),
+    )
+
+
+def is_minor(birth_date: dt.date | None, *, today: dt.date | None = None) -> bool | None:
+    if birth_date is None:
+        return None
+    return birthday(birth_date, ADULT_AGE) > (today or clock.today())
+
+
+def case_situation(
+    *, case: Case, birth_date: dt.date | None = None, today: dt.date | None = None
+) -> Situation:
+    return Situation.of(
+        case.office.jurisdiction,
+        areas=_codes(case.areas),
+        forms=_codes(case.forms),
+        tracks=_codes(case.tracks),
+        places=[case.place_kind] if case.place_kind else [],
+        minor=is_minor(birth_date, today=today),
+    )
+
+
+def case_evidence_checklist(*, case: Case, birth_date: dt.date | None = None) -> list[Evidence]:
+    return evidence_for(case_situation(case=case, birth_date=birth_date))
+
+
+def case_other_actors(*, case: Case, birth_date: dt.date | None = None) -> list[Actor]:
+    return actors_for(case_situation(case=case, birth_date=birth_date))
+
+
+@dataclass(frozen=True)
+class CaseDeadline:
+    case: Case
+    deadline: Deadline
+
+
+def upcoming_deadlines(
+    *, viewer: Viewer, within_days: int = 30, today: dt.date | None = None
+) -> list[CaseDeadline]:
+    """Deadlines on the viewer's open cases that end within `within_days` (and have not passed),
+    soonest first: the dashboard's warning. Uses each case's recorded birth date, if any."""
+    day = today or clock.today()
+    cases = (
+        visible_cases(viewer)
+        .exclude(status=CaseStatus.CLOSED)
+        .filter(incident_date_from__isnull=False)
+        .select_related("office", "sorting")
+        .prefetch_related("areas", "forms", "tracks")
+    )
+    found: list[CaseDeadline] = []
+    for case in cases:
+        record = getattr(case, "sorting", None)
+        for deadline in case_deadlines(case=case, birth_date=record.birth_day if record else None, today=day):
+            if deadline.days_left is not None and 0 <= deadline.days_left <= within_days:
+                found.append(CaseDeadline(case=case, deadline=deadline))
+    found.sort(key=lambda item: (item.deadline.days_left or 0, item.case.number, item.deadline.rule.id))
+    return found
