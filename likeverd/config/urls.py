@@ -17,3 +17,6 @@ urlpatterns += i18n_patterns(
     path("", include("likeverd.intake.urls")),
     prefix_default_language=True,
 )
+
+# A public address that leads nowhere answers in the public layout and the visitor's language.
+handler404 = "likeverd.intake.views.page_not_found"

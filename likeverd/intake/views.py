@@ -137,3 +137,11 @@ def choose_language(request: HttpRequest) -> HttpResponse:
         samesite="Lax",
     )
     return response
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The 404 page: in the public layout and language for public addresses, the staff one otherwise."""
+    parts = request.path_info.split("/", 3)
+    is_staff = len(parts) >= 3 and parts[2] == "staff"
+    template = "404.html" if is_staff else "intake/404.html"
+    return render(request, template, status=404)

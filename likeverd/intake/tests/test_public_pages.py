@@ -203,3 +203,14 @@ def test_staff_screens_offer_only_the_staff_languages(client: Client) -> None:
     page = text_of(client.get("/en/staff/account/login/"))
     assert 'value="sv"' in page
     assert 'value="ar"' not in page
+
+
+def test_a_public_address_that_leads_nowhere_answers_in_the_visitors_language(client: Client) -> None:
+    response = client.get("/ar/offices/nowhere/")
+    assert response.status_code == 404
+    page = text_of(response)
+    assert '<html lang="ar" dir="rtl">' in page
+    assert "الصفحة غير موجودة" in page
+    assert 'id="quick-exit"' in page
+    staff = client.get("/en/staff/cases/00000000-0000-0000-0000-000000000000/")
+    assert staff.status_code in {302, 404}
