@@ -82,7 +82,7 @@ lint-migrations: $(INSTALLED)
 
 check-translations: $(INSTALLED)
 	@if [ -f likeverd/core/tests/test_translations.py ]; then \
-		$(BIN)/pytest -q likeverd/core/tests/test_translations.py; \
+		$(BIN)/pytest -q likeverd/core/tests/test_translations.py likeverd/intake/tests/test_translations.py; \
 	else \
 		echo "check-translations: no translation checks yet"; \
 	fi
