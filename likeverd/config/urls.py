@@ -5,12 +5,18 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 from django.views.i18n import set_language
 
+from likeverd.officeadmin.views.home import home
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 urlpatterns += i18n_patterns(
+    # Each role's landing page; for case readers it is the case overview (cases:dashboard, whose
+    # own pattern for the same address this one answers first).
+    path("staff/", home, name="home"),
     path("staff/", include("likeverd.cases.urls")),
     path("staff/", include("likeverd.privacy.urls")),
+    path("staff/office/", include("likeverd.officeadmin.urls")),
     path("staff/account/", include("likeverd.accounts.urls")),
     path("staff/public-page/", include("likeverd.intake.staff_urls")),
     path("staff/admin/", admin.site.urls),
