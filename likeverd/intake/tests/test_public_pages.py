@@ -152,8 +152,8 @@ def test_office_texts_in_the_visitors_language_with_the_offices_own_language_whe
     )
     OfficePageText.objects.create(office=oslo, language="ar", introduction="نحن نساعدك.")
     page = text_of(client.get("/ar/offices/osl/"))
-    assert '<p class="lead" lang="ar">نحن نساعدك.</p>' in page
-    assert '<p lang="nb">Gratis råd.</p>' in page
+    assert '<p class="lead" lang="ar" dir="auto">نحن نساعدك.</p>' in page
+    assert '<p lang="nb" dir="auto">Gratis råd.</p>' in page
     assert "بعض أجزاء هذه الصفحة لم تُكتب بلغتك بعد" in page
 
 
