@@ -7,6 +7,7 @@ Every change is audited in the same transaction, naming the language and the fie
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from likeverd.accounts.actors import StaffActor
 from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
@@ -56,7 +57,7 @@ def save_office_page_text(
     text.updated_at = clock.now()
     text.save()
     record_event(
-        actor=viewer.user,
+        actor=StaffActor.of(viewer),
         office=viewer.office,
         action=AuditAction.CREATE if is_new else AuditAction.CHANGE,
         target=text,

@@ -108,7 +108,7 @@ class Case(PublicModel):
     incident_municipality = models.CharField(_("municipality of the incident"), max_length=80, blank=True)
     place_kind = models.CharField(_("kind of place"), max_length=16, choices=PlaceKind.choices, blank=True)
     residence_municipality = models.CharField(_("municipality of residence"), max_length=80, blank=True)
-    narrative = EncryptedTextField(_("what happened"))
+    narrative = EncryptedTextField(_("what happened"), purpose="cases.Case.narrative")
     wishes = models.JSONField(_("what the person wants"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=CaseStatus.choices, default=CaseStatus.NEW)
     assigned_to = models.ForeignKey(

@@ -37,10 +37,10 @@ class Party(PublicModel):
         _("kind of counterpart"), max_length=16, choices=CounterpartKind.choices, blank=True
     )
     is_anonymous = models.BooleanField(_("anonymous"), default=False)
-    name = EncryptedTextField(_("name"))
-    phone = EncryptedTextField(_("phone"))
-    email = EncryptedTextField(_("e-mail"))
-    notes = EncryptedTextField(_("notes"))
+    name = EncryptedTextField(_("name"), purpose="cases.Party.name")
+    phone = EncryptedTextField(_("phone"), purpose="cases.Party.phone")
+    email = EncryptedTextField(_("e-mail"), purpose="cases.Party.email")
+    notes = EncryptedTextField(_("notes"), purpose="cases.Party.notes")
     # Keyed hash of the normalised name, per office: finds the same name in other cases
     # (conflict of interest) without storing the name in clear.
     name_key = models.BigIntegerField(null=True, blank=True, db_index=True)

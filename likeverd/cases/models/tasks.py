@@ -11,7 +11,7 @@ from likeverd.core.models import PublicModel
 
 class Task(PublicModel):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="tasks")
-    title = EncryptedTextField(_("task"))
+    title = EncryptedTextField(_("task"), purpose="cases.Task.title")
     due_date = models.DateField(_("due"))
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
