@@ -90,7 +90,7 @@ def gunicorn(subprocess_env: dict[str, str], tmp_path: Path) -> Iterator[Gunicor
 
 def test_gunicorn_serves_the_login_page_and_its_static_files_behind_the_proxy(gunicorn: Gunicorn) -> None:
     connection = http.client.HTTPConnection("127.0.0.1", gunicorn.port, timeout=10)
-    connection.request("GET", "/en/account/login/", headers=PROXIED)
+    connection.request("GET", "/en/staff/account/login/", headers=PROXIED)
     response = connection.getresponse()
     page = response.read().decode()
     assert response.status == 200
@@ -99,14 +99,17 @@ def test_gunicorn_serves_the_login_page_and_its_static_files_behind_the_proxy(gu
     assert stylesheet, "the stylesheet is served under its hashed name"
     assert get(gunicorn.port, stylesheet.group(1), PROXIED).status == 200
     # A request that reached the proxy over plain HTTP is sent to HTTPS.
-    plain = get(gunicorn.port, "/en/account/login/", {"Host": "likeverd.example.org"})
+    plain = get(gunicorn.port, "/en/staff/account/login/", {"Host": "likeverd.example.org"})
     assert plain.status == 301
-    assert plain.headers["Location"] == "https://likeverd.example.org/en/account/login/"
+    assert plain.headers["Location"] == "https://likeverd.example.org/en/staff/account/login/"
 
 
 def test_the_access_log_keeps_the_path_but_no_query_string(gunicorn: Gunicorn) -> None:
-    assert get(gunicorn.port, "/en/account/login/?next=/en/cases/%3Fq%3Dhijab", PROXIED).status == 200
+    assert (
+        get(gunicorn.port, "/en/staff/account/login/?next=/en/staff/cases/%3Fq%3Dhijab", PROXIED).status
+        == 200
+    )
     log = gunicorn.stop()
-    assert '"GET /en/account/login/" 200' in log
+    assert '"GET /en/staff/account/login/" 200' in log
     assert "hijab" not in log
     assert "127.0.0.1 " not in log.replace(f"127.0.0.1:{gunicorn.port}", "")

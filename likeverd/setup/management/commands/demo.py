@@ -71,5 +71,6 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(
             "Add the secret to an authenticator app (or type the code shown, valid for 30 seconds), "
-            "then log in at " + self.style.SUCCESS(URL)
+            "then log in at " + self.style.SUCCESS(URL + "nb/staff/")
         )
+        self.stdout.write("The public site (offices, the guide, nine languages): " + self.style.SUCCESS(URL))
