@@ -18,7 +18,7 @@ PROXIED = {"Host": "likeverd.example.org", "X-Forwarded-Proto": "https"}
 
 
 def get(port: int, path: str, headers: dict[str, str]) -> http.client.HTTPResponse:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     connection.request("GET", path, headers=headers)
     response = connection.getresponse()
     response.read()
@@ -26,7 +26,7 @@ def get(port: int, path: str, headers: dict[str, str]) -> http.client.HTTPRespon
     return response
 
 
-def wait_until_listening(port: int, server: subprocess.Popen[str], seconds: float = 30) -> None:
+def wait_until_listening(port: int, server: subprocess.Popen[str], seconds: float = 90) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -50,7 +50,7 @@ class Gunicorn:
         """Stops the server as an init system would (SIGTERM) and returns what it logged."""
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
-            self.log, _ = self.process.communicate(timeout=30)
+            self.log, _ = self.process.communicate(timeout=90)
         return self.log
 
 
@@ -89,7 +89,7 @@ def gunicorn(subprocess_env: dict[str, str], tmp_path: Path) -> Iterator[Gunicor
 
 
 def test_gunicorn_serves_the_login_page_and_its_static_files_behind_the_proxy(gunicorn: Gunicorn) -> None:
-    connection = http.client.HTTPConnection("127.0.0.1", gunicorn.port, timeout=10)
+    connection = http.client.HTTPConnection("127.0.0.1", gunicorn.port, timeout=60)
     connection.request("GET", "/en/staff/account/login/", headers=PROXIED)
     response = connection.getresponse()
     page = response.read().decode()
