@@ -13,6 +13,7 @@ from likeverd.cases.selectors.cases import (
     get_case_for_change,
     get_cases_by_public_id,
     list_cases,
+    record_case_read,
 )
 from likeverd.cases.selectors.casework import (
     get_classification_labels,
@@ -53,4 +54,5 @@ __all__ = [
     "list_reporting_categories",
     "list_tasks",
     "list_timeline",
+    "record_case_read",
 ]

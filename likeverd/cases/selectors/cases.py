@@ -108,6 +108,20 @@ def get_case(*, viewer: Viewer, public_id: str) -> Case:
     return case
 
 
+def record_case_read(*, viewer: Viewer, case: Case, screen: str) -> None:
+    """Record that a screen other than the case page showed the viewer personal data of `case`
+    (the saved narrative beside a stale edit, the parties' names on the add-party page, a task's
+    title): every screen that shows decrypted data leaves a VIEW row in the audit log."""
+    record_event(
+        actor=viewer.user,
+        office=viewer.office,
+        action=AuditAction.VIEW,
+        target=case,
+        case=case,
+        detail={"screen": screen},
+    )
+
+
 def get_case_for_change(*, viewer: Viewer, public_id: str) -> Case:
     """A case the viewer may see, or 404, for a write: not audited as a view, because the
     service that makes the change records its own audit event."""

@@ -7,6 +7,7 @@ from django.db.models import Count, QuerySet
 from django.http import Http404
 
 from likeverd.accounts.viewer import Viewer
+from likeverd.audit.services import record_views
 from likeverd.cases.access import visible_cases
 from likeverd.cases.models import Case, CaseEvent, CaseStatus, Document, Task
 from likeverd.core import clock
@@ -54,7 +55,7 @@ def get_dashboard(*, viewer: Viewer) -> Dashboard:
     today = clock.today()
     open_tasks = Task.objects.filter(case__in=cases, done_at__isnull=True).select_related("case", "assignee")
     counts = dict(cases.values_list("status").annotate(n=Count("id")).order_by())
-    return Dashboard(
+    board = Dashboard(
         my_tasks=list(open_tasks.filter(assignee=viewer.user).order_by("due_date")[:20]),
         new_cases=list(
             cases.filter(status=CaseStatus.NEW).select_related("assigned_to").order_by("-received_at")[:20]
@@ -70,3 +71,9 @@ def get_dashboard(*, viewer: Viewer) -> Dashboard:
         ),
         counts_by_status={status: counts.get(status, 0) for status in CaseStatus.values},
     )
+    # Task titles are personal data: each case whose tasks the board shows gets a VIEW row.
+    shown = {task.case_id: task.case for task in [*board.my_tasks, *board.due_this_week]}
+    record_views(
+        actor=viewer.user, office=viewer.office, cases=shown.values(), detail={"screen": "dashboard"}
+    )
+    return board
