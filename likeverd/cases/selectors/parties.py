@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from likeverd.accounts.viewer import Viewer, scope_to_office
+from likeverd.accounts.viewer import Viewer
+from likeverd.cases.access import visible_cases
 from likeverd.cases.models import Case, Party, PartyRole
 
 
@@ -23,13 +24,14 @@ class Conflict:
 
 def list_conflicts(*, viewer: Viewer, case: Case) -> list[Conflict]:
     """Counterparts of this case who are clients (or reporters) in the office's other cases,
-    and clients of this case who are counterparts elsewhere."""
+    and clients of this case who are counterparts elsewhere. Only cases the viewer may open
+    are named: a mediator is not told the numbers of cases outside the bench."""
     clients = {PartyRole.PERSON, PartyRole.REPORTER}
     parties = [p for p in case.parties.all() if p.name_key is not None]
     if not parties:
         return []
     others = (
-        scope_to_office(Party.objects.all(), viewer, office_path="case__office")
+        Party.objects.filter(case__in=visible_cases(viewer))
         .exclude(case=case)
         .filter(name_key__in={p.name_key for p in parties})
         .select_related("case")
