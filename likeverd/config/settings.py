@@ -113,6 +113,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "likeverd.accounts.middleware.IdleTimeoutMiddleware",
     "likeverd.accounts.middleware.ViewerMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -183,6 +184,8 @@ LOGIN_REDIRECT_URL = "cases:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Shared office computers: a staff session ends after this many minutes without a request.
+SESSION_IDLE_TIMEOUT = 60 * int(os.environ.get("LIKEVERD_IDLE_MINUTES", "30"))
 
 # Login throttling (django-axes): a username and address pair is locked for a while
 # after repeated failures, and the lock is lifted by a successful login.
