@@ -224,7 +224,12 @@ if LOCAL:
 # Encrypted documents live here, outside any web-served directory.
 DOCUMENT_ROOT = Path(os.environ.get("LIKEVERD_DOCUMENT_ROOT", DATA_DIR / "documents"))
 DOCUMENT_MAX_BYTES = int(os.environ.get("LIKEVERD_DOCUMENT_MAX_BYTES", str(20 * 1024 * 1024)))
+# Request size limits (README.md, Limits on requests): a form's fields, not counting files, may
+# take 5 MB and 1,000 fields (else 400); a file over 5 MB goes to a temporary file instead of
+# memory while it is read; documents are refused above DOCUMENT_MAX_BYTES; nginx refuses any
+# body above client_max_body_size (docs/deploy/nginx.conf) before Django sees it.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Background work (django.tasks): a queue in the database, worked by `likeverd db_worker`

@@ -13,7 +13,7 @@ from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
 from likeverd.cases.access import visible_cases
-from likeverd.cases.models import Case
+from likeverd.cases.models import Case, Document, Task
 from likeverd.cases.search import case_condition
 from likeverd.taxonomy.models import Term
 
@@ -93,6 +93,23 @@ def list_cases(*, viewer: Viewer, filters: CaseFilters | None = None) -> QuerySe
     )
 
 
+def refused(viewer: Viewer, model: type[Case | Document | Task], public_id: str) -> Http404:
+    """The 404 for an object the viewer may not see. When it exists (another office's, or a case
+    this person's role may not read), the probe is recorded for the data-protection officer: a
+    DENIED row in the viewer's office naming the object by its public id, nothing personal."""
+    found = model.objects.filter(public_id=public_id).first()
+    if found is not None:
+        office_id = found.office_id if isinstance(found, Case) else found.case.office_id
+        record_event(
+            actor=viewer.user,
+            office=viewer.office,
+            action=AuditAction.DENIED,
+            target=found,
+            detail={"reason": "another_office" if office_id != viewer.office_id else "not_permitted"},
+        )
+    return Http404()
+
+
 def get_case(*, viewer: Viewer, public_id: str) -> Case:
     """One case the viewer may see, or 404 (also for other offices' cases); the read is audited."""
     try:
@@ -102,8 +119,10 @@ def get_case(*, viewer: Viewer, public_id: str) -> Case:
             .prefetch_related("grounds", "areas", "forms", "tracks")
             .get(public_id=public_id)
         )
-    except (Case.DoesNotExist, ValueError):
+    except ValueError:
         raise Http404 from None
+    except Case.DoesNotExist:
+        raise refused(viewer, Case, public_id) from None
     record_event(actor=viewer.user, office=viewer.office, action=AuditAction.VIEW, target=case, case=case)
     return case
 
@@ -127,8 +146,10 @@ def get_case_for_change(*, viewer: Viewer, public_id: str) -> Case:
     service that makes the change records its own audit event."""
     try:
         return visible_cases(viewer).select_related("office", "assigned_to").get(public_id=public_id)
-    except (Case.DoesNotExist, ValueError):
+    except ValueError:
         raise Http404 from None
+    except Case.DoesNotExist:
+        raise refused(viewer, Case, public_id) from None
 
 
 def get_cases_by_public_id(*, viewer: Viewer, public_ids: set[str]) -> dict[str, Case]:

@@ -10,6 +10,7 @@ from likeverd.accounts.viewer import Viewer
 from likeverd.audit.services import record_views
 from likeverd.cases.access import visible_cases
 from likeverd.cases.models import Case, CaseEvent, CaseStatus, Document, Task
+from likeverd.cases.selectors.cases import refused
 from likeverd.core import clock
 
 
@@ -30,15 +31,19 @@ def get_document(*, viewer: Viewer, public_id: str) -> Document:
         return Document.objects.select_related("case").get(
             public_id=public_id, case__in=visible_cases(viewer)
         )
-    except (Document.DoesNotExist, ValueError):
+    except ValueError:
         raise Http404 from None
+    except Document.DoesNotExist:
+        raise refused(viewer, Document, public_id) from None
 
 
 def get_task(*, viewer: Viewer, public_id: str) -> Task:
     try:
         return Task.objects.select_related("case").get(public_id=public_id, case__in=visible_cases(viewer))
-    except (Task.DoesNotExist, ValueError):
+    except ValueError:
         raise Http404 from None
+    except Task.DoesNotExist:
+        raise refused(viewer, Task, public_id) from None
 
 
 @dataclass

@@ -51,16 +51,15 @@ def test_the_pages_and_the_export_of_a_search_keep_it_by_its_token(
     assert "q=" not in page  # the page links and the export link carry the token only
 
     second = client.get(url("case_list"), {"s": token, "page": 2}).content.decode()
-    assert "1 case" not in second and f"{CASES_PER_PAGE + 1} cases" in second
+    assert f"{CASES_PER_PAGE + 1} cases" in second
+    assert 'aria-current="page">2<' in second
     export = client.get(url("case_list_export"), {"s": token})
     body = b"".join(export.streaming_content).decode()  # type: ignore[attr-defined]
     assert outside.number not in body
     assert len(body.strip().splitlines()) == CASES_PER_PAGE + 2
 
 
-def test_a_search_text_written_into_the_address_is_not_believed(
-    adviser: User, client_for: ClientFor
-) -> None:
+def test_a_search_text_written_into_the_address_is_not_believed(adviser: User, client_for: ClientFor) -> None:
     register(viewer_of(adviser), person_name="Samir Nasser")
     register(viewer_of(adviser), person_name="Ola Nordmann")
 
@@ -95,4 +94,5 @@ def test_the_live_search_answers_with_the_table_and_an_address_without_the_words
     assert url("case_detail", found.public_id) in response.content.decode()
     assert "<h1>" not in response.content.decode()
     pushed = response["HX-Push-Url"]
-    assert "Nasser" not in pushed and "s" in _query(pushed)
+    assert "Nasser" not in pushed
+    assert "s" in _query(pushed)
