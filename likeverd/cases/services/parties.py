@@ -9,7 +9,7 @@ from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.cases import search
 from likeverd.cases.models import Case, CounterpartKind, EventKind, Party, PartyRole
-from likeverd.cases.services.common import add_event, audit, require, touch
+from likeverd.cases.services.common import add_event, audit, check_choice, require, touch
 from likeverd.cases.services.inputs import PersonDetails
 
 
@@ -25,6 +25,7 @@ def create_party(
 ) -> Party:
     """Write a party with its timeline event, audit row and index entries (no permission check:
     for services that have checked already)."""
+    check_choice(person_role, PartyRole)
     if (
         person_role == PartyRole.COUNTERPART
         and counterpart_kind

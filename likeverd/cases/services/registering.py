@@ -14,9 +14,9 @@ from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.cases import search
-from likeverd.cases.models import Case, CaseNumberSequence, EventKind, Wish
+from likeverd.cases.models import Case, CaseNumberSequence, Channel, DatePrecision, EventKind, PlaceKind, Wish
 from likeverd.cases.services.assignment import assign_case
-from likeverd.cases.services.common import add_event, audit, office_of, own_category, require
+from likeverd.cases.services.common import add_event, audit, check_choice, office_of, own_category, require
 from likeverd.cases.services.inputs import CaseDetails, PersonDetails
 from likeverd.cases.services.parties import create_party
 from likeverd.core import clock
@@ -33,6 +33,14 @@ def next_case_number(office: Office, year: int) -> tuple[int, str]:
     CaseNumberSequence.objects.filter(office=office, year=year).update(last_serial=F("last_serial") + 1)
     serial = CaseNumberSequence.objects.get(office=office, year=year).last_serial
     return serial, f"{office.code}-{year}-{serial:04d}"
+
+
+def check_details(details: CaseDetails) -> None:
+    """Refuse a channel, kind of place, date precision or wish that is not one of the choices."""
+    check_choice(details.channel, Channel)
+    check_choice(details.place_kind, PlaceKind, blank=True)
+    check_choice(details.incident_date.precision, DatePrecision)
+    check_wishes(details.wishes)
 
 
 def check_wishes(wishes: list[str]) -> list[str]:
@@ -53,6 +61,7 @@ def register_case(
 ) -> Case:
     require(viewer, Permission.REGISTER_CASE)
     office = office_of(viewer)
+    check_details(details)
     received_at = details.received_at or clock.now()
     if received_at > clock.now() + dt.timedelta(minutes=5):
         raise ValidationError(_("The time received cannot be in the future."))
@@ -89,6 +98,7 @@ def register_case(
 @transaction.atomic
 def update_case_details(*, viewer: Viewer, case: Case, details: CaseDetails) -> Case:
     require(viewer, Permission.EDIT_CASE, case)
+    check_details(details)
     new_values: dict[str, Any] = {
         "channel": details.channel,
         "narrative": details.narrative,
