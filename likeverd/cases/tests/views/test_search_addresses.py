@@ -50,7 +50,7 @@ def test_the_pages_and_the_export_of_a_search_keep_it_by_its_token(
     assert f"?s={token}&amp;page=2" in page
     assert "q=" not in page  # the page links and the export link carry the token only
 
-    second = client.get(url("case_list"), {"s": token, "page": 2}).content.decode()
+    second = client.get(url("case_list"), {"s": token, "page": "2"}).content.decode()
     assert f"{CASES_PER_PAGE + 1} cases" in second
     assert 'aria-current="page">2<' in second
     export = client.get(url("case_list_export"), {"s": token})
