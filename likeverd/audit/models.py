@@ -26,6 +26,15 @@ class AuditAction(models.TextChoices):
     LOGIN_FAILED = "login_failed", _("failed to log in")
     LOGOUT = "logout", _("logged out")
     DENIED = "denied", _("was refused")
+    # Office administration: who may work in the office, and with which roles.
+    GRANT_ROLE = "grant_role", _("granted a role to")
+    REVOKE_ROLE = "revoke_role", _("revoked a role of")
+    DEACTIVATE = "deactivate", _("deactivated")
+    RESET_PASSWORD = "reset_password", _("reset the password of")
+    ADD_AUTHENTICATOR = "add_authenticator", _("added an authenticator for")
+    RESET_AUTHENTICATORS = "reset_authenticators", _("replaced the authenticators of")
+    RETIRE = "retire", _("retired")
+    RESTORE = "restore", _("restored")
 
 
 class AuditLogAppendOnlyError(Exception):

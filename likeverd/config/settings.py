@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "likeverd.privacy",
     "likeverd.setup",
     "likeverd.triage",
+    "likeverd.officeadmin",
 ]
 
 MIDDLEWARE = [
@@ -177,7 +178,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Argon2: it would need argon2-cffi, which Likeverd does not depend on.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "cases:dashboard"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -204,6 +205,8 @@ OTP_TOTP_ISSUER = "Likeverd"
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", _("Norwegian Bokmål")), ("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Day first and the 24-hour clock in every interface language (English included); see likeverd/formats.
+FORMAT_MODULE_PATH = ["likeverd.formats"]
 TIME_ZONE = os.environ.get("LIKEVERD_TIME_ZONE", "Europe/Oslo")
 USE_I18N = True
 USE_TZ = True

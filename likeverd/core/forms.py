@@ -1,8 +1,19 @@
-"""Form parts every app's screens share: labels above fields, and the native date inputs."""
+"""Form parts every app's screens share: labels above fields, and dates typed as text.
+
+Date and date-time fields are read in the interface language's formats (likeverd/formats). An
+<input type="date"> is drawn in the browser's own locale: headless Chromium showed "11/14/2026"
+and "01:05 PM" on pages in Norwegian, Swedish and British English alike. With text, what a
+person types and reads never depends on their browser."""
 
 from typing import Any
 
 from django import forms
+from django.utils import formats, timezone
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+
+from likeverd.core import clock
 
 # The empty first option of an optional choice.
 BLANK = [("", "—")]
@@ -16,11 +27,33 @@ class BaseForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-def date_input() -> forms.DateInput:
-    """The browser's own date picker, with the ISO value it expects."""
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+def _example(format_type: str) -> str:
+    """Today at 13:05 in the first format the active language reads: "For example 29.11.2026 13:05."."""
+    moment = timezone.localtime(clock.now()).replace(hour=13, minute=5)
+    return _("For example %(example)s.") % {"example": moment.strftime(formats.get_format(format_type)[0])}
 
 
-def datetime_input() -> forms.DateTimeInput:
-    """The browser's own date-and-time picker, with the value format it expects."""
-    return forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+_lazy_example = lazy(_example, str)
+
+
+def _with_example(help_text: Any, format_type: str) -> Any:
+    example = _lazy_example(format_type)
+    return format_lazy("{} {}", help_text, example) if help_text else example
+
+
+class LocalDateField(forms.DateField):
+    """A day typed as text: "14.11.2026" in Norwegian and English, "2026-11-14" in Swedish."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs["help_text"] = _with_example(kwargs.get("help_text"), "DATE_INPUT_FORMATS")
+        kwargs.setdefault("widget", forms.DateInput(attrs={"autocomplete": "off", "size": 12}))
+        super().__init__(**kwargs)
+
+
+class LocalDateTimeField(forms.DateTimeField):
+    """A moment typed as text on the 24-hour clock: "14.11.2026 13:05" in Norwegian and English."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs["help_text"] = _with_example(kwargs.get("help_text"), "DATETIME_INPUT_FORMATS")
+        kwargs.setdefault("widget", forms.DateTimeInput(attrs={"autocomplete": "off", "size": 18}))
+        super().__init__(**kwargs)

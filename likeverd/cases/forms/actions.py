@@ -12,7 +12,7 @@ from likeverd.cases import selectors, workflow
 from likeverd.cases.forms.common import PartyChoiceField, PersonChoiceField
 from likeverd.cases.forms.details import ContactFieldsMixin
 from likeverd.cases.models import Case, CounterpartKind, DocumentKind, EventKind, Outcome, Party, PartyRole
-from likeverd.core.forms import BLANK, BaseForm, date_input, datetime_input
+from likeverd.core.forms import BLANK, BaseForm, LocalDateField, LocalDateTimeField
 
 
 class AssignForm(BaseForm):
@@ -55,18 +55,13 @@ class EntryForm(BaseForm):
     prefix = "entry"
     kind = forms.ChoiceField(label=_("Kind"), choices=ENTRY_KINDS, initial=EventKind.NOTE)
     body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 4}))
-    occurred_at = forms.DateTimeField(
-        label=_("When"),
-        required=False,
-        help_text=_("Leave empty for now."),
-        widget=datetime_input(),
-    )
+    occurred_at = LocalDateTimeField(label=_("When"), required=False, help_text=_("Leave empty for now."))
 
 
 class TaskForm(BaseForm):
     prefix = "task"
     title = forms.CharField(label=_("What needs to be done"), max_length=300)
-    due_date = forms.DateField(label=_("Due"), widget=date_input())
+    due_date = LocalDateField(label=_("Due"))
     assignee = PersonChoiceField(
         label=_("Who"), queryset=User.objects.none(), required=False, empty_label=_("Me")
     )

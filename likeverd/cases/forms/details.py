@@ -31,7 +31,7 @@ class CaseDetailsForm(BaseForm):
         label=_("When"),
         required=False,
         max_length=60,
-        help_text=_("As the person says it: 14.03.2025, March 2025, spring 2025 or 2025."),
+        help_text=_("As the person says it: 14.03.2025, March 2025, spring 2025, yesterday or last week."),
     )
     incident_municipality = forms.CharField(
         label=_("Municipality where it happened"), required=False, max_length=80

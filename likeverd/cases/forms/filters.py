@@ -11,7 +11,7 @@ from likeverd.cases.forms.common import person_label
 from likeverd.cases.models import CaseStatus, Channel
 from likeverd.cases.selectors import CaseFilters
 from likeverd.core import clock
-from likeverd.core.forms import BLANK, BaseForm, date_input
+from likeverd.core.forms import BLANK, BaseForm, LocalDateField
 from likeverd.taxonomy.models import TermKind
 from likeverd.taxonomy.selectors import list_terms
 
@@ -29,8 +29,8 @@ class CaseFilterForm(BaseForm):
     ground = forms.ChoiceField(label=_("Ground"), required=False)
     area = forms.ChoiceField(label=_("Area"), required=False)
     channel = forms.ChoiceField(label=_("Channel"), required=False, choices=BLANK + list(Channel.choices))
-    received_from = forms.DateField(label=_("Received from"), required=False, widget=date_input())
-    received_to = forms.DateField(label=_("Received to"), required=False, widget=date_input())
+    received_from = LocalDateField(label=_("Received from"), required=False)
+    received_to = LocalDateField(label=_("Received to"), required=False)
 
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -40,6 +40,7 @@ class Wish(models.TextChoices):
 
 class DatePrecision(models.TextChoices):
     DAY = "day", _("Exact date")
+    WEEK = "week", _("Week")
     MONTH = "month", _("Month")
     SEASON = "season", _("Season")
     YEAR = "year", _("Year")
