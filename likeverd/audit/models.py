@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from likeverd.audit.actors import ActorKind
 from likeverd.core import clock
 
 
@@ -61,6 +62,10 @@ class AuditEvent(models.Model):
         related_name="+",
     )
     actor_label = models.CharField(max_length=150, blank=True)
+    # Staff member, reporter or system (rows from before actors were kinds have none). Nullable
+    # without a default, so that SQLite adds the column in place: rebuilding the table would
+    # drop the append-only trigger of migration 0002.
+    actor_kind = models.CharField(max_length=16, choices=ActorKind.choices, null=True, blank=True)  # noqa: DJ001
     office = models.ForeignKey(
         "accounts.Office",
         null=True,

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from likeverd.accounts.actors import StaffActor
 from likeverd.accounts.models import Office
 from likeverd.accounts.services import admin_office
 from likeverd.accounts.viewer import Viewer
@@ -49,7 +50,9 @@ def create_default_reporting_categories(*, office: Office) -> list[ReportingCate
 
 
 def _audit(viewer: Viewer, action: AuditAction, category: ReportingCategory, **detail: object) -> None:
-    record_event(actor=viewer.user, office=viewer.office, action=action, target=category, detail=detail)
+    record_event(
+        actor=StaffActor.of(viewer), office=viewer.office, action=action, target=category, detail=detail
+    )
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
+from likeverd.accounts.actors import StaffActor
 from likeverd.accounts.models import Membership, Office, User
 from likeverd.accounts.roles import OFFICE_ROLES, Permission, Role
 from likeverd.accounts.viewer import Viewer
@@ -57,4 +58,6 @@ def office_role(role: Role | str) -> Role:
 
 
 def audit(viewer: Viewer, action: AuditAction, target: Model, **detail: object) -> None:
-    record_event(actor=viewer.user, office=viewer.office, action=action, target=target, detail=detail)
+    record_event(
+        actor=StaffActor.of(viewer), office=viewer.office, action=action, target=target, detail=detail
+    )

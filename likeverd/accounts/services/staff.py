@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from likeverd.accounts.actors import StaffActor, SystemActor
 from likeverd.accounts.models import Membership, Office, User
 from likeverd.accounts.roles import Role
 from likeverd.accounts.selectors import count_active_admins
@@ -130,13 +131,18 @@ def _create(
     )
     # The installer at the command line is nobody in the office: the row says where it came from.
     via = {} if actor is not None else {"via": COMMAND_LINE}
+    acting = StaffActor(actor) if actor is not None else SystemActor(f"the {COMMAND_LINE}")
     granted = [str(role) for role in dict.fromkeys(roles)]
     record_event(
-        actor=actor, office=office, action=AuditAction.CREATE, target=person, detail={"roles": granted, **via}
+        actor=acting,
+        office=office,
+        action=AuditAction.CREATE,
+        target=person,
+        detail={"roles": granted, **via},
     )
     for role in granted:
         record_event(
-            actor=actor,
+            actor=acting,
             office=office,
             action=AuditAction.GRANT_ROLE,
             target=person,

@@ -16,9 +16,11 @@ from likeverd.cases.selectors.cases import (
     record_case_read,
 )
 from likeverd.cases.selectors.casework import (
+    caseworkers,
     get_classification_labels,
     list_caseworkers,
     list_office_people,
+    office_people,
 )
 from likeverd.cases.selectors.parties import Conflict, list_conflicts, list_parties
 from likeverd.cases.selectors.work import (
@@ -37,6 +39,7 @@ __all__ = [
     "CaseFilters",
     "Conflict",
     "Dashboard",
+    "caseworkers",
     "get_case",
     "get_case_for_change",
     "get_cases_by_public_id",
@@ -54,5 +57,6 @@ __all__ = [
     "list_reporting_categories",
     "list_tasks",
     "list_timeline",
+    "office_people",
     "record_case_read",
 ]

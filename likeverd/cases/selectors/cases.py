@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
+from likeverd.accounts.actors import StaffActor
 from likeverd.accounts.models import Office
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
 from likeverd.cases.access import visible_cases
 from likeverd.cases.models import Case, Document, Task
-from likeverd.cases.search import case_condition
+from likeverd.cases.search import case_condition, filter_cases
 from likeverd.taxonomy.models import Term
 
 
@@ -36,19 +37,32 @@ class CaseFilters:
 CASE_NUMBER = re.compile(r"(?:(?P<code>[A-Za-z]{2,6})-)?(?:(?P<year>\d{4})-)?(?P<serial>\d{1,6})")
 
 
-def _query_condition(office: Office, text: str) -> Q:
-    """Cases whose number matches, or whose words (blind index) contain every word of `text`."""
-    condition = Q(pk__in=[])
+def _search(cases: QuerySet[Case], office: Office, text: str) -> QuerySet[Case]:
+    """Cases whose number matches, or whose words (blind index) contain every word of `text`;
+    newest first."""
     number = CASE_NUMBER.fullmatch(text)
-    if number and (number["code"] is None or number["code"].upper() == office.code):
-        # "OSL-2026-0042", "2026-42" or "42": the (office, year, serial) index, not a LIKE scan.
-        condition = Q(serial=int(number["serial"]))
-        if number["year"]:
-            condition &= Q(year=int(number["year"]))
-    elif any(ch.isdigit() for ch in text):
-        condition = Q(number__icontains=text)
-    words = case_condition(office, text)
-    return condition | words if words is not None else condition
+    if number and number["code"] is not None and number["year"] is not None:
+        # "OSL-2026-0042": a case number and nothing else, through the (office, year, serial) index.
+        if number["code"].upper() != office.code:
+            return cases.none()
+        return cases.filter(year=int(number["year"]), serial=int(number["serial"])).order_by(
+            "-received_at", "-id"
+        )
+    if number or any(ch.isdigit() for ch in text):
+        # "2026-42", "42" or "x42": a number, or words that hold digits.
+        condition = Q(pk__in=[])
+        if number and (number["code"] is None or number["code"].upper() == office.code):
+            condition = Q(serial=int(number["serial"]))
+            if number["year"]:
+                condition &= Q(year=int(number["year"]))
+        else:
+            condition = Q(number__icontains=text)
+        words = case_condition(office, text)
+        return cases.filter(condition | words if words is not None else condition).order_by(
+            "-received_at", "-id"
+        )
+    found = filter_cases(cases, office, text)
+    return found if found is not None else cases.none()
 
 
 def list_cases(*, viewer: Viewer, filters: CaseFilters | None = None) -> QuerySet[Case]:
@@ -77,19 +91,19 @@ def list_cases(*, viewer: Viewer, filters: CaseFilters | None = None) -> QuerySe
     if filters.received_to:
         cases = cases.filter(received_at__date__lte=filters.received_to)
     if filters.query.strip() and viewer.office is not None:
-        cases = cases.filter(_query_condition(viewer.office, filters.query.strip()))
+        cases = _search(cases, viewer.office, filters.query.strip())
+    else:
+        cases = cases.order_by("-received_at", "-id")
     if filters.used():
         # The filters are recorded by name only: a search text may itself be personal data.
         record_event(
-            actor=viewer.user,
+            actor=StaffActor.of(viewer),
             office=viewer.office,
             action=AuditAction.SEARCH,
             detail={"filters": filters.used()},
         )
-    return (
-        cases.select_related("assigned_to", "reporting_category")
-        .prefetch_related(Prefetch("grounds", queryset=Term.objects.order_by("sort_order")))
-        .order_by("-received_at", "-id")
+    return cases.select_related("assigned_to", "reporting_category").prefetch_related(
+        Prefetch("grounds", queryset=Term.objects.order_by("sort_order"))
     )
 
 
@@ -101,7 +115,7 @@ def refused(viewer: Viewer, model: type[Case | Document | Task], public_id: str)
     if found is not None:
         office_id = found.office_id if isinstance(found, Case) else found.case.office_id
         record_event(
-            actor=viewer.user,
+            actor=StaffActor.of(viewer),
             office=viewer.office,
             action=AuditAction.DENIED,
             target=found,
@@ -123,7 +137,9 @@ def get_case(*, viewer: Viewer, public_id: str) -> Case:
         raise Http404 from None
     except Case.DoesNotExist:
         raise refused(viewer, Case, public_id) from None
-    record_event(actor=viewer.user, office=viewer.office, action=AuditAction.VIEW, target=case, case=case)
+    record_event(
+        actor=StaffActor.of(viewer), office=viewer.office, action=AuditAction.VIEW, target=case, case=case
+    )
     return case
 
 
@@ -132,7 +148,7 @@ def record_case_read(*, viewer: Viewer, case: Case, screen: str) -> None:
     (the saved narrative beside a stale edit, the parties' names on the add-party page, a task's
     title): every screen that shows decrypted data leaves a VIEW row in the audit log."""
     record_event(
-        actor=viewer.user,
+        actor=StaffActor.of(viewer),
         office=viewer.office,
         action=AuditAction.VIEW,
         target=case,

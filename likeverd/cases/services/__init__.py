@@ -5,25 +5,25 @@ and keeps the search index current. Every name is re-exported here:
 `from likeverd.cases.services import register_case` is the way to call them.
 """
 
+from likeverd.cases.events import TIMELINE_ENTRY_KINDS
 from likeverd.cases.search import name_key, normalise_name
 from likeverd.cases.services.assignment import CASEWORK_ROLES, assign_case
 from likeverd.cases.services.classification import classify_case
-from likeverd.cases.services.documents import (
-    ALLOWED_DOCUMENT_TYPES,
-    document_path,
-    read_document,
-    upload_document,
-)
+from likeverd.cases.services.documents import document_purpose, read_document, upload_document
 from likeverd.cases.services.inputs import CaseDetails, Classification, PersonDetails
 from likeverd.cases.services.parties import add_party
-from likeverd.cases.services.registering import next_case_number, register_case, update_case_details
+from likeverd.cases.services.registering import (
+    next_case_number,
+    open_case,
+    register_case,
+    update_case_details,
+)
 from likeverd.cases.services.status import change_case_status
 from likeverd.cases.services.tasks import add_task, complete_task
-from likeverd.cases.services.timeline import TIMELINE_ENTRY_KINDS, add_timeline_entry
+from likeverd.cases.services.timeline import add_timeline_entry
 from likeverd.taxonomy.services import create_default_reporting_categories
 
 __all__ = [
-    "ALLOWED_DOCUMENT_TYPES",
     "CASEWORK_ROLES",
     "TIMELINE_ENTRY_KINDS",
     "CaseDetails",
@@ -37,10 +37,11 @@ __all__ = [
     "classify_case",
     "complete_task",
     "create_default_reporting_categories",
-    "document_path",
+    "document_purpose",
     "name_key",
     "next_case_number",
     "normalise_name",
+    "open_case",
     "read_document",
     "register_case",
     "update_case_details",

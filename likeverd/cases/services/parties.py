@@ -4,17 +4,18 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from likeverd.accounts.actors import Actor, StaffActor
 from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
-from likeverd.cases import search
-from likeverd.cases.models import Case, CounterpartKind, EventKind, Party, PartyRole
-from likeverd.cases.services.common import add_event, audit, check_choice, require, touch
+from likeverd.cases import events, search
+from likeverd.cases.models import Case, CounterpartKind, Party, PartyRole
+from likeverd.cases.services.common import audit_as, check_choice, require, touch
 from likeverd.cases.services.inputs import PersonDetails
 
 
 def create_party(
-    viewer: Viewer,
+    actor: Actor,
     case: Case,
     *,
     person_role: PartyRole,
@@ -22,9 +23,10 @@ def create_party(
     counterpart_kind: str = "",
     notes: str = "",
     represents: Party | None = None,
+    index: bool = True,
 ) -> Party:
     """Write a party with its timeline event, audit row and index entries (no permission check:
-    for services that have checked already)."""
+    for services that have checked already). `index=False`: the caller indexes the name itself."""
     check_choice(person_role, PartyRole)
     if (
         person_role == PartyRole.COUNTERPART
@@ -49,11 +51,11 @@ def create_party(
         needs_interpreter=details.needs_interpreter,
         represents=represents,
     )
-    add_event(case, viewer, EventKind.PARTY, data={"role": person_role})
-    audit(viewer, AuditAction.CREATE, party, case, role=person_role)
-    if party.name:
+    events.party_added(case=case, actor=actor, role=person_role)
+    audit_as(actor, case.office, AuditAction.CREATE, party, case, role=person_role)
+    if index and party.name:
         search.index_text(case, party.name, is_name=True)
-    if party.notes:
+    if index and party.notes:
         search.index_text(case, party.notes)
     return party
 
@@ -73,7 +75,7 @@ def add_party(
     if represents is not None and represents.case_id != case.pk:
         raise ValidationError(_("A representative can only represent a party of the same case."))
     party = create_party(
-        viewer,
+        StaffActor.of(viewer),
         case,
         person_role=role,
         details=details,

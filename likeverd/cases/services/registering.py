@@ -1,22 +1,27 @@
-"""Registering a case (with its number) and changing its details."""
+"""Registering a case (with its number) and changing its details.
+
+`open_case` is the permission-free way in, for a given office and any actor: the staff
+`register_case` calls it after its permission check; the public form (a reporter) and imports
+(the system) call it directly, having decided the office themselves.
+"""
 
 import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from likeverd.accounts.actors import Actor, StaffActor
 from likeverd.accounts.models import Office, User
 from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
-from likeverd.cases import search
-from likeverd.cases.models import Case, CaseNumberSequence, Channel, DatePrecision, EventKind, PlaceKind, Wish
+from likeverd.cases import events, search
+from likeverd.cases.models import Case, CaseNumberSequence, Channel, DatePrecision, PlaceKind, Wish
 from likeverd.cases.services.assignment import assign_case
-from likeverd.cases.services.common import add_event, audit, check_choice, office_of, own_category, require
+from likeverd.cases.services.common import audit, audit_as, check_choice, office_of, own_category, require
 from likeverd.cases.services.inputs import CaseDetails, PersonDetails
 from likeverd.cases.services.parties import create_party
 from likeverd.core import clock
@@ -26,13 +31,24 @@ from likeverd.taxonomy.models import ReportingCategory
 def next_case_number(office: Office, year: int) -> tuple[int, str]:
     """The next serial for office and year, safe under concurrent registration.
 
-    The increment is one UPDATE, which holds the row lock (PostgreSQL) or the database
-    write lock (SQLite, IMMEDIATE transactions) until the surrounding transaction ends.
+    The increment is one UPDATE ... RETURNING, which holds the row lock (PostgreSQL) or the
+    database write lock (SQLite, IMMEDIATE transactions) until the surrounding transaction
+    ends; the year's first case creates the counter.
     """
-    CaseNumberSequence.objects.get_or_create(office=office, year=year)
-    CaseNumberSequence.objects.filter(office=office, year=year).update(last_serial=F("last_serial") + 1)
-    serial = CaseNumberSequence.objects.get(office=office, year=year).last_serial
-    return serial, f"{office.code}-{year}-{serial:04d}"
+    table = CaseNumberSequence._meta.db_table  # the model's own table name; values are parameters
+    for _attempt in range(2):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET last_serial = last_serial + 1 "  # noqa: S608
+                "WHERE office_id = %s AND year = %s RETURNING last_serial",
+                [office.pk, year],
+            )
+            row = cursor.fetchone()
+        if row is not None:
+            serial = int(row[0])
+            return serial, f"{office.code}-{year}-{serial:04d}"
+        CaseNumberSequence.objects.get_or_create(office=office, year=year)
+    raise RuntimeError("the case number counter could not be created")
 
 
 def check_details(details: CaseDetails) -> None:
@@ -59,8 +75,33 @@ def register_case(
     assign_to: User | None = None,
     reporting_category: ReportingCategory | None = None,
 ) -> Case:
+    """A case registered by staff of the viewer's office (and assigned, if `assign_to`)."""
     require(viewer, Permission.REGISTER_CASE)
-    office = office_of(viewer)
+    case = open_case(
+        actor=StaffActor.of(viewer),
+        office=office_of(viewer),
+        details=details,
+        person=person,
+        reporting_category=reporting_category,
+    )
+    if assign_to is not None:
+        assign_case(viewer=viewer, case=case, assignee=assign_to)
+    return case
+
+
+@transaction.atomic
+def open_case(
+    *,
+    actor: Actor,
+    office: Office,
+    details: CaseDetails,
+    person: PersonDetails | None = None,
+    reporting_category: ReportingCategory | None = None,
+) -> Case:
+    """Write a new case of `office` with its number, timeline event, audit row naming `actor`,
+    the person (if given) and its search index. No permission check: the caller decides that
+    `actor` may open a case in `office` (register_case checks staff; the public form and imports
+    choose the office themselves)."""
     check_details(details)
     received_at = details.received_at or clock.now()
     if received_at > clock.now() + dt.timedelta(minutes=5):
@@ -85,13 +126,16 @@ def register_case(
         wishes=check_wishes(details.wishes),
         reporting_category=own_category(office, reporting_category),
     )
-    add_event(case, viewer, EventKind.CREATED, data={"channel": details.channel})
-    audit(viewer, AuditAction.CREATE, case, case, channel=details.channel)
+    events.case_registered(case=case, actor=actor)
+    audit_as(actor, office, AuditAction.CREATE, case, case, channel=details.channel)
+    # A new case's words are all here: they are indexed at once, in one insert, rather than
+    # read back from the rows just written.
+    terms = search.stems(office, case.narrative)
     if person is not None:
-        create_party(viewer, case, person_role=person.role, details=person)
-    if assign_to is not None:
-        assign_case(viewer=viewer, case=case, assignee=assign_to)
-    search.reindex_case(case)
+        party = create_party(actor, case, person_role=person.role, details=person, index=False)
+        if party.name:
+            terms |= search.name_terms(office, party.name)
+    search.index_terms(case, terms)
     return case
 
 
@@ -120,8 +164,10 @@ def update_case_details(*, viewer: Viewer, case: Case, details: CaseDetails) -> 
         setattr(case, name, new_values[name])
     case.updated_at = clock.now()
     case.save(update_fields=[*changed, "updated_at"])
-    add_event(case, viewer, EventKind.DETAILS, data={"fields": changed})
+    events.details_changed(case=case, actor=StaffActor.of(viewer), fields=changed)
     audit(viewer, AuditAction.CHANGE, case, case, fields=changed)
     if "narrative" in changed:
         search.reindex_case(case)
+    elif "received_at" in changed:
+        search.move_in_date_order(case)
     return case

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from likeverd.accounts.permissions import get_viewer, viewer_required
 from likeverd.accounts.roles import Permission
-from likeverd.cases import selectors, services, workflow
+from likeverd.cases import registry, selectors, services, workflow
 from likeverd.cases.access import can_edit
 from likeverd.cases.forms import (
     AssignForm,
@@ -34,14 +34,14 @@ def case_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
     parties = list(selectors.list_parties(case=case))
     tasks = list(selectors.list_tasks(case=case))
     documents = list(selectors.list_documents(case=case))
-    caseworkers = list(selectors.list_caseworkers(viewer=viewer))
+    caseworkers = selectors.caseworkers(viewer=viewer)
     editable = can_edit(viewer, case)
     return render(
         request,
         "cases/case_detail.html",
         {
             "case": case,
-            "conflicts": selectors.list_conflicts(viewer=viewer, case=case),
+            "conflicts": selectors.list_conflicts(viewer=viewer, case=case, parties=parties),
             "parties": parties,
             "tasks": tasks,
             "documents": documents,
@@ -61,6 +61,7 @@ def case_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "upload_form": UploadForm() if editable else None,
             "status_form": StatusForm(viewer=viewer, case=case),
             "assign_form": AssignForm(viewer=viewer, initial={"assignee": case.assigned_to}),
+            "sections": registry.case_sections(viewer, case),
         },
     )
 

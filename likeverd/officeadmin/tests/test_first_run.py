@@ -36,6 +36,7 @@ def test_createoffice_and_one_admin_then_the_rest_in_the_browser(
     kari = User.objects.get(username="kari")
     created = AuditEvent.objects.get(action=AuditAction.CREATE, target_id=str(kari.public_id))
     assert (created.office, created.actor, created.detail["via"]) == (office, None, "command line")
+    assert (created.actor_kind, created.actor_label) == ("system", "the command line")  # never nobody
 
     client = client_for(kari)
     home = client.get(reverse("home")).content.decode()
