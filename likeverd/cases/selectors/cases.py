@@ -118,8 +118,13 @@ def refused(viewer: Viewer, model: type[Case | Document | Task], public_id: str)
             actor=StaffActor.of(viewer),
             office=viewer.office,
             action=AuditAction.DENIED,
-            target=found,
-            detail={"reason": "another_office" if office_id != viewer.office_id else "not_permitted"},
+            # Named in the detail, not as the row's target or case: the row sits in the prober's
+            # office, and must not put another office's case into this office's case histories.
+            detail={
+                "reason": "another_office" if office_id != viewer.office_id else "not_permitted",
+                "target_type": found._meta.label,
+                "target_id": str(found.public_id),
+            },
         )
     return Http404()
 

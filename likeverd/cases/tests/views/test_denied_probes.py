@@ -49,8 +49,12 @@ def test_a_probe_of_another_offices_case_is_a_404_recorded_for_the_dpo(
     assert response.status_code == 404
     [denied] = _denials(other_adviser)
     assert denied.office == other_office
-    assert (denied.target_type, denied.target_id) == ("cases.Case", str(case.public_id))
-    assert denied.detail == {"reason": "another_office"}
+    assert (denied.target_type, denied.target_id, denied.case_id) == ("", "", "")
+    assert denied.detail == {
+        "reason": "another_office",
+        "target_type": "cases.Case",
+        "target_id": str(case.public_id),
+    }
 
 
 def test_probes_of_another_offices_task_and_document_are_recorded(
@@ -70,7 +74,9 @@ def test_probes_of_another_offices_task_and_document_are_recorded(
     assert prober.post(url("task_done", task.public_id)).status_code == 404
     assert prober.get(url("document_download", document.public_id)).status_code == 404
 
-    assert {(event.target_type, event.target_id) for event in _denials(other_adviser)} == {
+    assert {
+        (event.detail["target_type"], event.detail["target_id"]) for event in _denials(other_adviser)
+    } == {
         ("cases.Task", str(task.public_id)),
         ("cases.Document", str(document.public_id)),
     }
@@ -86,7 +92,7 @@ def test_a_mediators_probe_of_a_case_off_the_bench_is_recorded_as_not_permitted(
 
     [denied] = _denials(mediator)
     assert denied.office == office
-    assert denied.detail == {"reason": "not_permitted"}
+    assert denied.detail["reason"] == "not_permitted"
 
 
 def test_an_address_that_names_nothing_is_a_plain_404(adviser: User, client_for: ClientFor) -> None:
