@@ -5,6 +5,7 @@ A failed login records no username or address: the attempt may be a mistyped nam
 someone else, and django-axes already keeps what throttling needs.
 """
 
+import time
 from typing import Any
 
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
@@ -12,6 +13,7 @@ from django.dispatch import receiver
 from django.http import HttpRequest
 
 from likeverd.accounts.actors import LOGIN_FORM, StaffActor
+from likeverd.accounts.middleware import LAST_SEEN
 from likeverd.accounts.models import User
 from likeverd.accounts.viewer import ACTIVE_OFFICE_SESSION_KEY, build_viewer
 from likeverd.audit.models import AuditAction
@@ -26,6 +28,13 @@ def record_login(sender: Any, request: HttpRequest | None, user: Any, **kwargs: 
     chosen = request.session.get(ACTIVE_OFFICE_SESSION_KEY) if request is not None else None
     office = build_viewer(user, office_public_id=chosen).office
     record_event(actor=StaffActor(user), office=office, action=AuditAction.LOGIN)
+
+
+@receiver(user_logged_in, dispatch_uid="likeverd.accounts.idle_clock")
+def start_idle_clock(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+    """The idle timeout (accounts.middleware.IdleTimeoutMiddleware) counts from the login."""
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_SEEN] = time.time()
 
 
 @receiver(user_login_failed, dispatch_uid="likeverd.accounts.login_failed")

@@ -4,6 +4,7 @@ Services call it inside their own transaction, so an event is stored if and only
 change it describes is; reads (views, downloads, exports, searches) record it directly.
 """
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
@@ -41,4 +42,32 @@ def record_event(
         target_id=target_id,
         case_id=case_id,
         detail=detail or {},
+    )
+
+
+def record_views(
+    *,
+    actor: AuditedActor,
+    office: AuditedOffice | None,
+    cases: Iterable[models.Model],
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """Record that `actor` saw personal data of each of `cases` on one screen (one INSERT, so a
+    screen listing many cases, such as the dashboard, costs the same number of queries)."""
+    user = actor.user
+    AuditEvent.objects.bulk_create(
+        [
+            AuditEvent(
+                actor_id=user.pk if user is not None else None,
+                actor_label=actor.label[:150],
+                actor_kind=actor.kind,
+                office_id=office.pk if office is not None else None,
+                action=AuditAction.VIEW,
+                target_type=case._meta.label,
+                target_id=str(getattr(case, "public_id", "")),
+                case_id=str(getattr(case, "public_id", "")),
+                detail=detail or {},
+            )
+            for case in cases
+        ]
     )

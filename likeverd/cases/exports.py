@@ -72,6 +72,16 @@ def case_row(case: Case) -> list[str]:
     ]
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (or, for tab and
+# carriage return, strips them and then does): such cells are written behind an apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """`value` as a spreadsheet shows it as text, never evaluated as a formula."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
 def export_cases_csv(*, viewer: Viewer, filters: CaseFilters) -> Iterator[str]:
     """Lines of CSV for the cases the viewer may see that match `filters`."""
     if not viewer.can(Permission.EXPORT_CASES):
@@ -90,5 +100,5 @@ def export_cases_csv(*, viewer: Viewer, filters: CaseFilters) -> Iterator[str]:
     for case in cases.iterator(chunk_size=500):
         buffer.seek(0)
         buffer.truncate()
-        writer.writerow(case_row(case))
+        writer.writerow([spreadsheet_safe(value) for value in case_row(case)])
         yield buffer.getvalue()

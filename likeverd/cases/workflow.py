@@ -3,6 +3,10 @@
 new → sorting → advice → assistance → referred / mediation → closed, with the side steps a
 real case takes (straight to closed when the person withdraws, back to assistance when
 mediation fails, reopening a closed case). Enforced by services.change_case_status.
+
+Only advisers close a case (CLOSE_CASE, accounts.roles), from every status, the mediation bench
+included: a mediator records the bench's outcome and hands the case back, but does not close
+the whole case.
 """
 
 from likeverd.accounts.roles import Permission
@@ -32,7 +36,7 @@ TRANSITIONS: dict[tuple[CaseStatus, CaseStatus], Permission] = {
     (S.REFERRED, S.CLOSED): P.CLOSE_CASE,
     # The bench hands a case back when mediation is not (or no longer) fit.
     (S.MEDIATION, S.ASSISTANCE): P.CHANGE_STATUS,
-    (S.MEDIATION, S.CLOSED): P.CHANGE_STATUS,
+    (S.MEDIATION, S.CLOSED): P.CLOSE_CASE,
     (S.CLOSED, S.SORTING): P.CLOSE_CASE,
 }
 

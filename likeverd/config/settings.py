@@ -110,12 +110,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "likeverd.core.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "likeverd.accounts.middleware.IdleTimeoutMiddleware",
     "likeverd.accounts.middleware.StaffLanguageMiddleware",
     "likeverd.accounts.middleware.ViewerMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -178,20 +180,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher"
-    if _env_bool("LIKEVERD_ARGON2", default=False)
-    else "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-]
+# Django's PBKDF2 (its iteration count rises with each Django release). There is no switch to
+# Argon2: it would need argon2-cffi, which Likeverd does not depend on.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Shared office computers: a staff session ends after this many minutes without a request.
+SESSION_IDLE_TIMEOUT = 60 * int(os.environ.get("LIKEVERD_IDLE_MINUTES", "30"))
 
 # Login throttling (django-axes): a username and address pair is locked for a while
-# after repeated failures, and the lock is lifted by a successful login.
+# after repeated failures, and the lock is lifted by a successful login. The pair, not the
+# username alone: a stranger guessing from elsewhere locks only themselves, never the staff
+# member (behind the proxy, the address is the client's: likeverd.core.proxy). Guessing from
+# many addresses still meets the second factor.
 AXES_FAILURE_LIMIT = int(os.environ.get("LIKEVERD_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -248,7 +252,12 @@ if LOCAL:
 # Encrypted documents live here, outside any web-served directory.
 DOCUMENT_ROOT = Path(os.environ.get("LIKEVERD_DOCUMENT_ROOT", DATA_DIR / "documents"))
 DOCUMENT_MAX_BYTES = int(os.environ.get("LIKEVERD_DOCUMENT_MAX_BYTES", str(20 * 1024 * 1024)))
+# Request size limits (README.md, Limits on requests): a form's fields, not counting files, may
+# take 5 MB and 1,000 fields (else 400); a file over 5 MB goes to a temporary file instead of
+# memory while it is read; documents are refused above DOCUMENT_MAX_BYTES; nginx refuses any
+# body above client_max_body_size (docs/deploy/nginx.conf) before Django sees it.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Background work (django.tasks): a queue in the database, worked by `likeverd db_worker`

@@ -62,12 +62,15 @@ def test_another_office_cannot_open_the_case_by_url(
     # "Nordmann" is in both offices' cases: Bergen finds only its own.
     search.fill("Nordmann")
     search.press("Enter")
-    expect(bergen).to_have_url(re.compile(r"[?&]q=Nordmann\b"))
+    expect(bergen).to_have_url(re.compile(r"[?&]s=[\w-]+"))
+    assert "Nordmann" not in bergen.url
     expect(results.locator(".result-count")).to_have_text("1 case")
     expect(results.get_by_role("link", name=own_case.number)).to_be_visible()
     for query in ("sparkesykkel", worked_case.number):
+        before = bergen.url
         search.fill(query)
         search.press("Enter")
-        expect(bergen).to_have_url(re.compile(rf"[?&]q={re.escape(query)}\b"))
+        expect(bergen).not_to_have_url(before)
         expect(results.locator(".result-count")).to_have_text("0 cases")
+        assert query not in bergen.url
     expect(results.get_by_role("link", name=worked_case.number)).to_have_count(0)

@@ -132,7 +132,10 @@ class CaseEditForm(CaseDetailsForm):
     updated_at = forms.CharField(widget=forms.HiddenInput)
 
     def clean_updated_at(self) -> dt.datetime:
-        value = parse_datetime(self.cleaned_data["updated_at"])
+        try:
+            value = parse_datetime(self.cleaned_data["updated_at"])
+        except ValueError:  # well formed but impossible, such as 30 February
+            value = None
         if value is None:
             raise ValidationError(_("The form is out of date. Open it again."))
         return value

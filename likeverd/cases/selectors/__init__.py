@@ -13,6 +13,7 @@ from likeverd.cases.selectors.cases import (
     get_case_for_change,
     get_cases_by_public_id,
     list_cases,
+    record_case_read,
 )
 from likeverd.cases.selectors.casework import (
     caseworkers,
@@ -57,4 +58,5 @@ __all__ = [
     "list_tasks",
     "list_timeline",
     "office_people",
+    "record_case_read",
 ]

@@ -14,7 +14,7 @@ from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
 from likeverd.cases.access import visible_cases
-from likeverd.cases.models import Case
+from likeverd.cases.models import Case, Document, Task
 from likeverd.cases.search import case_condition, filter_cases
 from likeverd.taxonomy.models import Term
 
@@ -107,6 +107,28 @@ def list_cases(*, viewer: Viewer, filters: CaseFilters | None = None) -> QuerySe
     )
 
 
+def refused(viewer: Viewer, model: type[Case | Document | Task], public_id: str) -> Http404:
+    """The 404 for an object the viewer may not see. When it exists (another office's, or a case
+    this person's role may not read), the probe is recorded for the data-protection officer: a
+    DENIED row in the viewer's office naming the object by its public id, nothing personal."""
+    found = model.objects.filter(public_id=public_id).first()
+    if found is not None:
+        office_id = found.office_id if isinstance(found, Case) else found.case.office_id
+        record_event(
+            actor=StaffActor.of(viewer),
+            office=viewer.office,
+            action=AuditAction.DENIED,
+            # Named in the detail, not as the row's target or case: the row sits in the prober's
+            # office, and must not put another office's case into this office's case histories.
+            detail={
+                "reason": "another_office" if office_id != viewer.office_id else "not_permitted",
+                "target_type": found._meta.label,
+                "target_id": str(found.public_id),
+            },
+        )
+    return Http404()
+
+
 def get_case(*, viewer: Viewer, public_id: str) -> Case:
     """One case the viewer may see, or 404 (also for other offices' cases); the read is audited."""
     try:
@@ -116,12 +138,28 @@ def get_case(*, viewer: Viewer, public_id: str) -> Case:
             .prefetch_related("grounds", "areas", "forms", "tracks")
             .get(public_id=public_id)
         )
-    except (Case.DoesNotExist, ValueError):
+    except ValueError:
         raise Http404 from None
+    except Case.DoesNotExist:
+        raise refused(viewer, Case, public_id) from None
     record_event(
         actor=StaffActor.of(viewer), office=viewer.office, action=AuditAction.VIEW, target=case, case=case
     )
     return case
+
+
+def record_case_read(*, viewer: Viewer, case: Case, screen: str) -> None:
+    """Record that a screen other than the case page showed the viewer personal data of `case`
+    (the saved narrative beside a stale edit, the parties' names on the add-party page, a task's
+    title): every screen that shows decrypted data leaves a VIEW row in the audit log."""
+    record_event(
+        actor=StaffActor.of(viewer),
+        office=viewer.office,
+        action=AuditAction.VIEW,
+        target=case,
+        case=case,
+        detail={"screen": screen},
+    )
 
 
 def get_case_for_change(*, viewer: Viewer, public_id: str) -> Case:
@@ -129,8 +167,10 @@ def get_case_for_change(*, viewer: Viewer, public_id: str) -> Case:
     service that makes the change records its own audit event."""
     try:
         return visible_cases(viewer).select_related("office", "assigned_to").get(public_id=public_id)
-    except (Case.DoesNotExist, ValueError):
+    except ValueError:
         raise Http404 from None
+    except Case.DoesNotExist:
+        raise refused(viewer, Case, public_id) from None
 
 
 def get_cases_by_public_id(*, viewer: Viewer, public_ids: set[str]) -> dict[str, Case]:

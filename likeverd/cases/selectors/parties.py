@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from likeverd.accounts.viewer import Viewer, scope_to_office
+from likeverd.accounts.viewer import Viewer
+from likeverd.cases.access import visible_cases
 from likeverd.cases.models import Case, Party, PartyRole
 
 
@@ -23,8 +24,9 @@ class Conflict:
 
 def list_conflicts(*, viewer: Viewer, case: Case, parties: list[Party] | None = None) -> list[Conflict]:
     """Counterparts of this case who are clients (or reporters) in the office's other cases,
-    and clients of this case who are counterparts elsewhere. `parties`: the case's parties,
-    when the caller has read them already."""
+    and clients of this case who are counterparts elsewhere. Only cases the viewer may open
+    are named: a mediator is not told the numbers of cases outside the bench. `parties`: the
+    case's parties, when the caller has read them already."""
     clients = {PartyRole.PERSON, PartyRole.REPORTER}
     named = [p for p in (case.parties.all() if parties is None else parties) if p.name_key is not None]
     client_keys = {p.name_key for p in named if p.role in clients}
@@ -38,7 +40,7 @@ def list_conflicts(*, viewer: Viewer, case: Case, parties: list[Party] | None = 
     if client_keys:
         condition |= Q(name_key__in=client_keys, role=PartyRole.COUNTERPART)
     others = list(
-        scope_to_office(Party.objects.all(), viewer, office_path="case__office")
+        Party.objects.filter(case__in=visible_cases(viewer))
         .filter(condition)
         .exclude(case=case)
         .select_related("case")

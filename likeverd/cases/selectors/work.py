@@ -6,9 +6,12 @@ from dataclasses import dataclass, field
 from django.db.models import Count, QuerySet
 from django.http import Http404
 
+from likeverd.accounts.actors import StaffActor
 from likeverd.accounts.viewer import Viewer
+from likeverd.audit.services import record_views
 from likeverd.cases.access import visible_cases, visible_through
 from likeverd.cases.models import Case, CaseEvent, CaseStatus, Document, Task
+from likeverd.cases.selectors.cases import refused
 from likeverd.core import clock
 
 
@@ -29,15 +32,19 @@ def get_document(*, viewer: Viewer, public_id: str) -> Document:
         return Document.objects.select_related("case").get(
             public_id=public_id, case__in=visible_cases(viewer)
         )
-    except (Document.DoesNotExist, ValueError):
+    except ValueError:
         raise Http404 from None
+    except Document.DoesNotExist:
+        raise refused(viewer, Document, public_id) from None
 
 
 def get_task(*, viewer: Viewer, public_id: str) -> Task:
     try:
         return Task.objects.select_related("case").get(public_id=public_id, case__in=visible_cases(viewer))
-    except (Task.DoesNotExist, ValueError):
+    except ValueError:
         raise Http404 from None
+    except Task.DoesNotExist:
+        raise refused(viewer, Task, public_id) from None
 
 
 @dataclass
@@ -58,7 +65,7 @@ def get_dashboard(*, viewer: Viewer) -> Dashboard:
         "case", "assignee"
     )
     counts = dict(cases.values_list("status").annotate(n=Count("id")).order_by())
-    return Dashboard(
+    board = Dashboard(
         my_tasks=list(open_tasks.filter(assignee=viewer.user).order_by("due_date", "id")[:20]),
         new_cases=list(
             cases.filter(status=CaseStatus.NEW).select_related("assigned_to").order_by("-received_at")[:20]
@@ -74,3 +81,12 @@ def get_dashboard(*, viewer: Viewer) -> Dashboard:
         ),
         counts_by_status={status: counts.get(status, 0) for status in CaseStatus.values},
     )
+    # Task titles are personal data: each case whose tasks the board shows gets a VIEW row.
+    shown = {task.case_id: task.case for task in [*board.my_tasks, *board.due_this_week]}
+    record_views(
+        actor=StaffActor.of(viewer),
+        office=viewer.office,
+        cases=shown.values(),
+        detail={"screen": "dashboard"},
+    )
+    return board

@@ -4,6 +4,7 @@ case's "last changed" time. Timeline events are written by `likeverd.cases.event
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.utils.translation import gettext as _
 
 from likeverd.accounts.actors import Actor, StaffActor
@@ -21,6 +22,14 @@ def require(viewer: Viewer, permission: Permission, case: Case | None = None) ->
     """Refuse unless the viewer holds `permission` (and `case`, if given, is of their office)."""
     if not viewer.can(permission) or (case is not None and case.office_id != viewer.office_id):
         raise PermissionDenied(_("You do not have permission to do this."))
+
+
+def check_choice(value: str, choices: type[models.TextChoices], *, blank: bool = False) -> str:
+    """`value` if it is one of `choices` (or empty, when `blank`), else a ValidationError: a
+    service never stores a code its forms would not offer, whoever calls it."""
+    if (blank and value == "") or value in choices.values:
+        return str(value)
+    raise ValidationError(_("Unknown choice: %(value)s"), params={"value": value}, code="invalid_choice")
 
 
 def office_of(viewer: Viewer) -> Office:

@@ -10,7 +10,7 @@ from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.cases import events, search
 from likeverd.cases.models import Case, CounterpartKind, Party, PartyRole
-from likeverd.cases.services.common import audit_as, require, touch
+from likeverd.cases.services.common import audit_as, check_choice, require, touch
 from likeverd.cases.services.inputs import PersonDetails
 
 
@@ -27,6 +27,7 @@ def create_party(
 ) -> Party:
     """Write a party with its timeline event, audit row and index entries (no permission check:
     for services that have checked already). `index=False`: the caller indexes the name itself."""
+    check_choice(person_role, PartyRole)
     if (
         person_role == PartyRole.COUNTERPART
         and counterpart_kind

@@ -19,9 +19,9 @@ from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.cases import events, search
-from likeverd.cases.models import Case, CaseNumberSequence, Wish
+from likeverd.cases.models import Case, CaseNumberSequence, Channel, DatePrecision, PlaceKind, Wish
 from likeverd.cases.services.assignment import check_assignee, record_assignment
-from likeverd.cases.services.common import audit, audit_as, office_of, own_category, require
+from likeverd.cases.services.common import audit, audit_as, check_choice, office_of, own_category, require
 from likeverd.cases.services.inputs import CaseDetails, PersonDetails
 from likeverd.cases.services.parties import create_party
 from likeverd.core import clock
@@ -49,6 +49,14 @@ def next_case_number(office: Office, year: int) -> tuple[int, str]:
             return serial, f"{office.code}-{year}-{serial:04d}"
         CaseNumberSequence.objects.get_or_create(office=office, year=year)
     raise RuntimeError("the case number counter could not be created")
+
+
+def check_details(details: CaseDetails) -> None:
+    """Refuse a channel, kind of place, date precision or wish that is not one of the choices."""
+    check_choice(details.channel, Channel)
+    check_choice(details.place_kind, PlaceKind, blank=True)
+    check_choice(details.incident_date.precision, DatePrecision)
+    check_wishes(details.wishes)
 
 
 def check_wishes(wishes: list[str]) -> list[str]:
@@ -98,6 +106,7 @@ def open_case(
     `actor` may open a case in `office` (register_case checks staff; the public form and imports
     choose the office themselves). `assign_to` is set on insert; the caller has checked that
     the person may take cases of `office` (`assignment.check_assignee`)."""
+    check_details(details)
     received_at = details.received_at or clock.now()
     if received_at > clock.now() + dt.timedelta(minutes=5):
         raise ValidationError(_("The time received cannot be in the future."))
@@ -140,6 +149,7 @@ def open_case(
 @transaction.atomic
 def update_case_details(*, viewer: Viewer, case: Case, details: CaseDetails) -> Case:
     require(viewer, Permission.EDIT_CASE, case)
+    check_details(details)
     new_values: dict[str, Any] = {
         "channel": details.channel,
         "narrative": details.narrative,

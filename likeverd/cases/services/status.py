@@ -9,7 +9,7 @@ from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.cases import events, search, workflow
 from likeverd.cases.models import Case, CaseStatus, Outcome
-from likeverd.cases.services.common import audit, require
+from likeverd.cases.services.common import audit, check_choice, require
 from likeverd.core import clock
 
 
@@ -20,6 +20,7 @@ def change_case_status(
     """Move a case along the workflow (workflow.TRANSITIONS); closing needs an outcome."""
     if case.office_id != viewer.office_id:
         raise PermissionDenied(_("You do not have permission to do this."))
+    check_choice(to_status, CaseStatus)
     needed = workflow.required_permission(case.status, to_status)
     if needed is None:
         raise ValidationError(

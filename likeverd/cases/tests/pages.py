@@ -23,6 +23,11 @@ def url(name: str, *args: Any) -> str:
         return reverse(name if ":" in name else f"cases:{name}", args=args)
 
 
+def search(client: Client, **filters: Any) -> Any:
+    """The case list as its filter form shows it: posted, then followed to the list's address."""
+    return client.post(url("case_list"), filters, follow=True)
+
+
 def call_form(**overrides: Any) -> dict[str, Any]:
     form = {
         "channel": Channel.PHONE,

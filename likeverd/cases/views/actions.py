@@ -134,8 +134,12 @@ def case_add_task(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def task_done(request: HttpRequest, public_id: UUID) -> HttpResponse:
     viewer = get_viewer(request)
     task = selectors.get_task(viewer=viewer, public_id=str(public_id))
+    was_done = task.is_done
     services.complete_task(viewer=viewer, task=task)
     if request.htmx:  # type: ignore[attr-defined]
+        if was_done:
+            # Nothing changed (so the service wrote no row), but the answer shows the title.
+            selectors.record_case_read(viewer=viewer, case=task.case, screen="task_done")
         return render(request, "cases/_task_row.html", {"task": task, "can_edit": True})
     messages.success(request, _("The task is done."))
     return to_case(task.case)
@@ -173,11 +177,8 @@ def case_upload(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def case_add_party(request: HttpRequest, public_id: UUID) -> HttpResponse:
     viewer = get_viewer(request)
     case = selectors.get_case_for_change(viewer=viewer, public_id=str(public_id))
-    form = PartyForm(
-        request.POST or None,
-        parties=selectors.list_parties(case=case),
-        initial={"role": PartyRole.COUNTERPART},
-    )
+    parties = selectors.list_parties(case=case)
+    form = PartyForm(request.POST or None, parties=parties, initial={"role": PartyRole.COUNTERPART})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         role = PartyRole(data["role"])
@@ -196,6 +197,9 @@ def case_add_party(request: HttpRequest, public_id: UUID) -> HttpResponse:
         else:
             messages.success(request, _("The party is added."))
             return to_case(case)
+    if parties.exists():
+        # "Represents" lists the case's parties by name: a read of the case.
+        selectors.record_case_read(viewer=viewer, case=case, screen="add_party")
     return action_page(
         request, case, form, title=_("Add a party"), action="cases:case_add_party", submit=_("Add party")
     )

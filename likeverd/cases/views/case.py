@@ -91,6 +91,8 @@ def case_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
                     "kept below: check it against the case and save again."
                 ),
             )
+            # The page shows the saved narrative beside the person's own text: a read.
+            selectors.record_case_read(viewer=viewer, case=case, screen="edit_stale")
             return render(request, "cases/case_edit.html", {"case": case, "form": form, "is_stale": True})
         try:
             services.update_case_details(viewer=viewer, case=case, details=form.to_details())

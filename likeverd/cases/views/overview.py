@@ -1,18 +1,21 @@
 """The overview screens: the dashboard, the case list (with filters and search) and its CSV."""
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from likeverd.accounts.permissions import get_viewer, viewer_required
 from likeverd.accounts.roles import Permission
+from likeverd.accounts.viewer import Viewer
 from likeverd.cases import exports, registry, selectors
 from likeverd.cases.access import may_read_cases
 from likeverd.cases.forms import CaseFilterForm
 from likeverd.cases.models import CaseStatus
+from likeverd.cases.views import searches
 from likeverd.cases.views.common import require_case_reader
 from likeverd.core import clock
 from likeverd.core.pagination import CappedPaginator
@@ -39,17 +42,38 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @viewer_required()
 def case_list(request: HttpRequest) -> HttpResponse:
+    """The list, filtered by its address; the filter form is posted (the search text must not
+    travel in an address) and answered with the address of the list it asked for."""
     viewer = get_viewer(request)
     require_case_reader(viewer)
-    form = CaseFilterForm(request.GET or None, viewer=viewer)
+    if request.method == "POST":
+        fields = list(CaseFilterForm(viewer=viewer).fields)
+        query = searches.address_for(request, request.POST, fields)
+        location = reverse("cases:case_list") + (f"?{query.urlencode()}" if query else "")
+        if not request.htmx:  # type: ignore[attr-defined]
+            return redirect(location)
+        response = _list_page(request, viewer, query, table_only=True)
+        response["HX-Push-Url"] = location
+        return response
+    is_table_swap = request.htmx and request.htmx.target == "case-results"  # type: ignore[attr-defined]
+    response = _list_page(request, viewer, request.GET, table_only=bool(is_table_swap))
+    # The same address answers with the whole page or only the table: caches must keep both.
+    patch_vary_headers(response, ["HX-Request", "HX-Target"])
+    return response
+
+
+def _list_page(request: HttpRequest, viewer: Viewer, address: QueryDict, *, table_only: bool) -> HttpResponse:
+    data = searches.filters_from_address_data(request, address)
+    form = CaseFilterForm(data or None, viewer=viewer)
     cases = selectors.list_cases(viewer=viewer, filters=form.to_filters())
     paginator = CappedPaginator(cases, CASES_PER_PAGE)
-    page = paginator.get_page(request.GET.get("page"))
-    kept = request.GET.copy()
+    page = paginator.get_page(address.get("page"))
+    kept = address.copy()
     kept.pop("page", None)
+    kept.pop(searches.SEARCH_TEXT, None)
     context = {
         "form": form,
         "page": page,
@@ -59,12 +83,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
         "page_numbers": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
         "ellipsis": Paginator.ELLIPSIS,
     }
-    is_table_swap = request.htmx and request.htmx.target == "case-results"  # type: ignore[attr-defined]
-    template = "cases/_case_results.html" if is_table_swap else "cases/case_list.html"
-    response = render(request, template, context)
-    # The same address answers with the whole page or only the table: caches must keep both.
-    patch_vary_headers(response, ["HX-Request", "HX-Target"])
-    return response
+    template = "cases/_case_results.html" if table_only else "cases/case_list.html"
+    return render(request, template, context)
 
 
 @require_GET
@@ -72,7 +92,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 def case_list_export(request: HttpRequest) -> StreamingHttpResponse:
     """The filtered list as CSV, for a spreadsheet: codes and dates, no names or narratives."""
     viewer = get_viewer(request)
-    form = CaseFilterForm(request.GET or None, viewer=viewer)
+    form = CaseFilterForm(searches.filters_from_address(request) or None, viewer=viewer)
     lines = exports.export_cases_csv(viewer=viewer, filters=form.to_filters())
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     filename = f"{viewer.office.code if viewer.office else 'cases'}-{clock.today().isoformat()}.csv"

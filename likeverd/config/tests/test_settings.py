@@ -123,3 +123,16 @@ def test_the_database_is_sqlite_in_wal_mode_or_postgresql() -> None:
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA journal_mode")
             assert cursor.fetchone()[0] == "wal"
+
+
+def test_passwords_work_whatever_is_left_of_the_old_argon2_switch(tmp_path: Path) -> None:
+    # LIKEVERD_ARGON2 once chose a hasher whose library is not installed: every login failed.
+    env = {"LIKEVERD_DATA_DIR": str(tmp_path), "LIKEVERD_LOCAL": "true", "LIKEVERD_ARGON2": "true"}
+    script = (
+        "from django.contrib.auth.hashers import check_password, make_password\n"
+        "hashed = make_password('correct horse battery')\n"
+        "print(hashed.split('$')[0], check_password('correct horse battery', hashed))\n"
+    )
+    result = run_likeverd("shell", "--no-imports", "-c", script, env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["pbkdf2_sha256", "True"]

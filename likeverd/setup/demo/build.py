@@ -305,16 +305,15 @@ def _build_case(rng: random.Random, context: OfficeContext, plan: CasePlan, now:
                 kind = rng.choice([EventKind.CALL, EventKind.CALL, EventKind.NOTE, EventKind.EMAIL])
                 body = rng.choice(notes if kind == EventKind.NOTE else calls)
                 services.add_timeline_entry(viewer=adviser, case=case, kind=kind, body=body)
-            actor = adviser
             if status == S.CLOSED and case.status == S.MEDIATION:
-                actor = context.mediator
+                # The mediator writes up the bench's outcome; only an adviser closes the case.
                 services.add_timeline_entry(
-                    viewer=actor,
+                    viewer=context.mediator,
                     case=case,
                     kind=EventKind.MEETING,
                     body=(texts.MEDIATION_NOTES_NB if nb else texts.MEDIATION_NOTES_SV)[1],
                 )
-            services.change_case_status(viewer=actor, case=case, to_status=status, outcome=plan.outcome)
+            services.change_case_status(viewer=adviser, case=case, to_status=status, outcome=plan.outcome)
             if status == S.MEDIATION:
                 services.assign_case(viewer=adviser, case=case, assignee=context.mediator.user)
                 services.add_timeline_entry(

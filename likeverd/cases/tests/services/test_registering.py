@@ -32,30 +32,37 @@ def test_case_numbers_count_up_per_office_and_year(
 @pytest.mark.django_db(transaction=True)
 def test_case_numbers_stay_unique_when_registered_at_the_same_time(office: Office, adviser: User) -> None:
     viewer = viewer_of(adviser)
+    threads_count, rounds = 6, 5
     numbers: list[str] = []
     errors: list[BaseException] = []
     lock = threading.Lock()
+    # Every round, all threads wait at the barrier and then register at once: they really race
+    # for the same next number, whatever the scheduler would otherwise do.
+    barrier = threading.Barrier(threads_count, timeout=60)
 
-    def register_five() -> None:
+    def register_in_rounds() -> None:
         try:
-            for _ in range(5):
+            for _ in range(rounds):
+                barrier.wait()
                 case = register(viewer)
                 with lock:
                     numbers.append(case.number)
         except BaseException as error:  # reported below, with the thread's traceback lost otherwise
             errors.append(error)
+            barrier.abort()  # release the others rather than leave them waiting
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=register_five) for _ in range(6)]
+    threads = [threading.Thread(target=register_in_rounds) for _ in range(threads_count)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     assert not errors
-    assert len(numbers) == 30
-    assert len(set(numbers)) == 30
-    assert sorted(int(n.rsplit("-", 1)[1]) for n in numbers) == list(range(1, 31))
+    total = threads_count * rounds
+    assert len(numbers) == total
+    assert len(set(numbers)) == total
+    assert sorted(int(n.rsplit("-", 1)[1]) for n in numbers) == list(range(1, total + 1))
 
 
 def test_registering_records_the_person_encrypted_a_timeline_entry_and_an_audit_event(

@@ -102,3 +102,18 @@ def test_the_access_history_lists_who_opened_the_case(
     page = client.get(url("case_access_history", case.public_id)).content.decode()
     assert "Aisha Adviser" in page
     assert "viewed" in page
+
+
+@pytest.mark.parametrize("opened_at", ["2026-02-30T10:00:00+00:00", "2026-13-01T10:00:00", "yesterday"])
+def test_an_impossible_opened_at_in_the_edit_form_is_a_form_error_not_a_crash(
+    adviser: User, client_for: ClientFor, opened_at: str
+) -> None:
+    case = register(viewer_of(adviser), narrative="First version")
+    form = {"channel": "phone", "narrative": "Rewrite", "incident_date": "2025", "updated_at": opened_at}
+
+    response = client_for(adviser).post(url("case_edit", case.public_id), form)
+
+    assert response.status_code == 200
+    assert "The form is out of date. Open it again." in response.content.decode()
+    case.refresh_from_db()
+    assert case.narrative == "First version"

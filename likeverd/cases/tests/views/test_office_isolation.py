@@ -4,7 +4,7 @@ from likeverd.accounts.models import Office, User
 from likeverd.accounts.tests.factories import viewer_of
 from likeverd.cases import services
 from likeverd.cases.tests.factories import register
-from likeverd.cases.tests.pages import ClientFor, upload, url
+from likeverd.cases.tests.pages import ClientFor, search, upload, url
 from likeverd.core import clock
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +35,7 @@ def test_another_offices_cases_are_not_listed_or_found(
     oslo, bergen = client_for(adviser), client_for(other_adviser)
 
     assert link in oslo.get(url("case_list")).content.decode()
-    assert link in oslo.get(url("case_list"), {"q": "tram"}).content.decode()
+    assert link in search(oslo, q="tram").content.decode()
     assert link not in bergen.get(url("case_list")).content.decode()
-    assert link not in bergen.get(url("case_list"), {"q": "tram"}).content.decode()
-    assert link not in bergen.get(url("case_list"), {"q": case.number}).content.decode()
+    assert link not in search(bergen, q="tram").content.decode()
+    assert link not in search(bergen, q=case.number).content.decode()
