@@ -5,8 +5,9 @@ One office is filled with 100,000 demo-like cases (QUICK=1: 3,000, for CI). Then
 search per query kind against a plaintext full-text index on the same data (built in a scratch
 table and dropped), whole staff pages through gunicorn against the floor page, and case
 registration through the service with 1 and 16 concurrent clients. Prints one table and a last
-line `bench: worst_search_ratio=R worst_page_ratio=R`. Exits 1 when a target is missed (in QUICK
-mode only when missed by more than twice: small data and shared CI machines are noisy).
+line `bench: worst_search_ratio=R worst_page_ratio=R`. Exits 1 when a target is missed; in QUICK
+mode (CI) only when a registration is lost: timings on small data on a shared two-core machine
+are printed for a reader to see a regression, not used to fail the run.
 """
 
 import argparse
@@ -157,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         worst_page = max(page.timing.p95 / floor.timing.p95 for page in page_results)
         slowest_search = max(result.likeverd.p95 for result in searches)
         missed = []
-        slack = 2.0 if quick else 1.0
+        slack = 1.0
         if worst_search > search_path.TARGET_RATIO * slack:
             missed.append(f"search ratio {worst_search:.1f} > {search_path.TARGET_RATIO:g}")
         if slowest_search > search_path.TARGET_MS * slack:
@@ -178,7 +179,8 @@ def main(argv: list[str] | None = None) -> int:
             f"at most {worst_raw:.1f}x"
         )
         print(f"bench: worst_search_ratio={worst_search:.1f} worst_page_ratio={worst_page:.1f}")
-        return 1 if missed else 0
+        failing = [m for m in missed if "lost" in m] if quick else missed
+        return 1 if failing else 0
 
 
 if __name__ == "__main__":
