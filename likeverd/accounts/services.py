@@ -7,12 +7,17 @@ import secrets
 import string
 from collections.abc import Iterable, Sequence
 
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from likeverd.accounts.models import Membership, Office, User
 from likeverd.accounts.roles import Role
+from likeverd.audit.models import AuditAction
+from likeverd.audit.services import record_event
 
 GENERATED_PASSWORD_LENGTH = 20
 # No look-alike characters (0/O, 1/l/I): a generated password is read off a terminal and typed.
@@ -104,3 +109,25 @@ def provisioning_uri(device: TOTPDevice) -> str:
     """The otpauth:// URI an authenticator app reads (from a QR code) to set up the device."""
     uri: str = device.config_url
     return uri
+
+
+def interface_languages() -> list[str]:
+    """The codes of the interface languages (settings.LANGUAGES)."""
+    return [code for code, _name in settings.LANGUAGES]
+
+
+@transaction.atomic
+def set_preferred_language(*, user: User, language: str, office: Office | None) -> None:
+    """Save the interface language `user` gets after logging in ("" follows the browser)."""
+    if language and language not in interface_languages():
+        raise ValidationError(_("Choose one of the languages offered."), code="language")
+    before = user.preferred_language
+    user.preferred_language = language
+    user.save(update_fields=["preferred_language"])
+    record_event(
+        actor=user,
+        office=office,
+        action=AuditAction.CHANGE,
+        target=user,
+        detail={"field": "preferred_language", "from": before, "to": language},
+    )
