@@ -70,6 +70,6 @@ class Command(BaseCommand):
             self.stdout.write(line.format(*row))
         self.stdout.write("")
         self.stdout.write(
-            "Add the secret to an authenticator app (or type the code shown, valid for 30 seconds), "
-            "then log in at " + self.style.SUCCESS(URL)
+            "Add the secret to an authenticator app (or type the code shown, valid for 30 seconds; "
+            "`likeverd democode USERNAME` prints a fresh one), then log in at " + self.style.SUCCESS(URL)
         )
