@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from likeverd.setup.demo.codes import NotADemoLogin, demo_code
+from likeverd.setup.demo.codes import NotADemoLoginError, demo_code
 
 
 class Command(BaseCommand):
@@ -18,7 +18,7 @@ class Command(BaseCommand):
         username: str = options["username"]
         try:
             code, seconds_left = demo_code(username)
-        except NotADemoLogin:
+        except NotADemoLoginError:
             raise CommandError(
                 f"{username!r} is not a demo login: democode prints codes for the demo data only "
                 "(run `likeverd demo` for the list)."
