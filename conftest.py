@@ -100,6 +100,18 @@ def other_adviser(other_office: Office) -> User:
     return make_staff(other_office, Role.ADVISER, first_name="Bjørn", last_name="Bergen")
 
 
+@pytest.fixture
+def office_admin(office: Office) -> User:
+    return make_staff(office, Role.OFFICE_ADMIN, first_name="Olga", last_name="Admin", username="olga")
+
+
+@pytest.fixture
+def other_admin(other_office: Office) -> User:
+    return make_staff(
+        other_office, Role.OFFICE_ADMIN, first_name="Bodil", last_name="Bergen", username="bodil"
+    )
+
+
 def log_in(client: Client, user: User) -> Client:
     """Log `user` in with both factors, as the login page would."""
     client.force_login(user)

@@ -65,6 +65,11 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 }
 
 
+# The roles an office administrator hands out. The network statistician belongs to no one office:
+# that role stays with the installation's superuser and the command line.
+OFFICE_ROLES: tuple[Role, ...] = tuple(role for role in Role if role != Role.NETWORK_STATISTICIAN)
+
+
 def permissions_for(roles: "frozenset[Role] | set[Role]") -> frozenset[Permission]:
     granted: set[Permission] = set()
     for role in roles:

@@ -157,7 +157,7 @@ def profile_language(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:profile")
     language = form.cleaned_data["language"]
     try:
-        services.set_preferred_language(user=viewer.user, language=language, office=viewer.office)
+        services.set_preferred_language(viewer=viewer, language=language)
     except ValidationError as error:
         messages.error(request, error.messages[0])
         return redirect("accounts:profile")

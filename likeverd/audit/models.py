@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from likeverd.audit.actors import ActorKind
 from likeverd.core import clock
 
 
@@ -26,6 +27,15 @@ class AuditAction(models.TextChoices):
     LOGIN_FAILED = "login_failed", _("failed to log in")
     LOGOUT = "logout", _("logged out")
     DENIED = "denied", _("was refused")
+    # Office administration: who may work in the office, and with which roles.
+    GRANT_ROLE = "grant_role", _("granted a role to")
+    REVOKE_ROLE = "revoke_role", _("revoked a role of")
+    DEACTIVATE = "deactivate", _("deactivated")
+    RESET_PASSWORD = "reset_password", _("reset the password of")
+    ADD_AUTHENTICATOR = "add_authenticator", _("added an authenticator for")
+    RESET_AUTHENTICATORS = "reset_authenticators", _("replaced the authenticators of")
+    RETIRE = "retire", _("retired")
+    RESTORE = "restore", _("restored")
 
 
 class AuditLogAppendOnlyError(Exception):
@@ -52,6 +62,10 @@ class AuditEvent(models.Model):
         related_name="+",
     )
     actor_label = models.CharField(max_length=150, blank=True)
+    # Staff member, reporter or system (rows from before actors were kinds have none). Nullable
+    # without a default, so that SQLite adds the column in place: rebuilding the table would
+    # drop the append-only trigger of migration 0002.
+    actor_kind = models.CharField(max_length=16, choices=ActorKind.choices, null=True, blank=True)  # noqa: DJ001
     office = models.ForeignKey(
         "accounts.Office",
         null=True,

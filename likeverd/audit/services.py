@@ -8,29 +8,34 @@ from typing import Any
 
 from django.db import models
 
+from likeverd.audit.actors import AuditedActor, AuditedOffice
 from likeverd.audit.models import AuditAction, AuditEvent
 
 
 def record_event(
     *,
-    actor: Any,
-    office: Any,
+    actor: AuditedActor,
+    office: AuditedOffice | None,
     action: AuditAction,
     target: models.Model | None = None,
     case: models.Model | None = None,
     detail: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Record that `actor` did `action` to `target` (a model with `public_id`) in `office`."""
+    """Record that `actor` did `action` to `target` (a model with `public_id`) in `office`.
+
+    The actor's kind and label are stored with the row, so the log names a reporter's form or
+    a system job as well as a staff member (`likeverd.accounts.actors`)."""
     target_type = target._meta.label if target is not None else ""
     target_id = str(getattr(target, "public_id", "")) if target is not None else ""
     case_id = str(getattr(case, "public_id", "")) if case is not None else ""
     if not case_id and target is not None and target._meta.label == "cases.Case":
         case_id = target_id
-    is_person = actor is not None and getattr(actor, "is_authenticated", False)
+    user = actor.user
     return AuditEvent.objects.create(
-        actor=actor if is_person else None,
-        actor_label=actor.get_username() if is_person else "",
-        office=office,
+        actor_id=user.pk if user is not None else None,
+        actor_label=actor.label[:150],
+        actor_kind=actor.kind,
+        office_id=office.pk if office is not None else None,
         action=action,
         target_type=target_type,
         target_id=target_id,

@@ -12,6 +12,7 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from likeverd.accounts.actors import StaffActor
 from likeverd.accounts.admin_site import admin_viewer
 from likeverd.accounts.roles import Permission
 from likeverd.audit.models import AuditAction
@@ -63,7 +64,7 @@ class CaseAdmin(PublicIdAdminMixin[Case]):
         viewer = admin_viewer(request)
         if case is not None and viewer is not None:
             record_event(
-                actor=viewer.user,
+                actor=StaffActor.of(viewer),
                 office=viewer.office,
                 action=AuditAction.VIEW,
                 target=case,

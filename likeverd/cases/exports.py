@@ -12,6 +12,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
+from likeverd.accounts.actors import StaffActor
 from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
@@ -77,7 +78,7 @@ def export_cases_csv(*, viewer: Viewer, filters: CaseFilters) -> Iterator[str]:
         raise PermissionDenied(_("You do not have permission to do this."))
     cases = selectors.list_cases(viewer=viewer, filters=filters).prefetch_related("areas", "forms", "tracks")
     record_event(
-        actor=viewer.user,
+        actor=StaffActor.of(viewer),
         office=viewer.office,
         action=AuditAction.EXPORT,
         detail={"format": "csv", "count": cases.count(), "filters": filters.used()},

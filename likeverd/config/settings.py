@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "likeverd.privacy",
     "likeverd.setup",
     "likeverd.triage",
+    "likeverd.officeadmin",
 ]
 
 MIDDLEWARE = [
@@ -178,7 +179,7 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "cases:dashboard"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

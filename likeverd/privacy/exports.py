@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
+from likeverd.accounts.actors import StaffActor
 from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
@@ -22,7 +23,7 @@ def export_case_record(*, viewer: Viewer, public_id: str) -> dict[str, Any]:
         raise PermissionDenied(_("You do not have permission to do this."))
     case = selectors.get_case(viewer=viewer, public_id=public_id)
     record_event(
-        actor=viewer.user,
+        actor=StaffActor.of(viewer),
         office=viewer.office,
         action=AuditAction.EXPORT,
         target=case,
@@ -53,7 +54,7 @@ def export_case_record(*, viewer: Viewer, public_id: str) -> dict[str, Any]:
             {
                 "kind": e.kind,
                 "occurred_at": e.occurred_at.isoformat(),
-                "author": e.author.get_username() if e.author else "",
+                "author": e.author.get_username() if e.author else e.actor_label,
                 "text": e.body,
                 "data": e.data,
             }

@@ -8,4 +8,7 @@ class TriageConfig(AppConfig):
     verbose_name = _("Sorting and legal assessment")
 
     def ready(self) -> None:
-        from likeverd.triage import checks  # noqa: F401  (registers the data-file check)
+        # checks registers the data-file check on import
+        from likeverd.triage import checks, panels  # noqa: F401
+
+        panels.register()  # its section of the case page and its dashboard box

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.http import Http404
 
+from likeverd.accounts.actors import StaffActor
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
@@ -33,7 +34,11 @@ def get_sorting(*, viewer: Viewer, case: Case) -> SortingRecord | None:
     record = SortingRecord.objects.filter(case=case).first()
     if record is not None:
         record_event(
-            actor=viewer.user, office=viewer.office, action=AuditAction.VIEW, target=record, case=case
+            actor=StaffActor.of(viewer),
+            office=viewer.office,
+            action=AuditAction.VIEW,
+            target=record,
+            case=case,
         )
     return record
 

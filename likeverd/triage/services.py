@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from likeverd.accounts.actors import StaffActor
 from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
@@ -46,7 +47,12 @@ def _audit(
     viewer: Viewer, action: AuditAction, target: SortingRecord | SortingEvidence, case: Case, **detail: object
 ) -> None:
     record_event(
-        actor=viewer.user, office=viewer.office, action=action, target=target, case=case, detail=detail
+        actor=StaffActor.of(viewer),
+        office=viewer.office,
+        action=action,
+        target=target,
+        case=case,
+        detail=detail,
     )
 
 

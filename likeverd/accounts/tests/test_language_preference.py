@@ -68,7 +68,7 @@ def test_a_person_saves_their_language_on_their_profile(
     assert response.redirect_chain[-1][0] == "/sv/account/me/"
     assert "Sparat" in response.content.decode()
     event = AuditEvent.objects.get(action=AuditAction.CHANGE, actor=adviser)
-    assert event.detail == {"field": "preferred_language", "from": "", "to": "sv"}
+    assert event.detail == {"field": "preferred_language", "before": "", "after": "sv"}
     assert event.office == office
 
 

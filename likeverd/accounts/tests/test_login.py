@@ -102,7 +102,7 @@ def test_a_failed_login_is_audited_without_the_username(client: Client, adviser:
     for event in events:
         assert event.actor_id is None
         assert adviser.username not in str(event.detail)
-        assert event.actor_label == ""
+        assert event.actor_label == "the login form"  # the form, never the name typed
 
 
 def test_a_person_without_an_authenticator_cannot_log_in(client: Client, adviser: User) -> None:

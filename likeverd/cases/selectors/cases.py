@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
+from likeverd.accounts.actors import StaffActor
 from likeverd.accounts.models import Office
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
@@ -81,7 +82,7 @@ def list_cases(*, viewer: Viewer, filters: CaseFilters | None = None) -> QuerySe
     if filters.used():
         # The filters are recorded by name only: a search text may itself be personal data.
         record_event(
-            actor=viewer.user,
+            actor=StaffActor.of(viewer),
             office=viewer.office,
             action=AuditAction.SEARCH,
             detail={"filters": filters.used()},
@@ -104,7 +105,9 @@ def get_case(*, viewer: Viewer, public_id: str) -> Case:
         )
     except (Case.DoesNotExist, ValueError):
         raise Http404 from None
-    record_event(actor=viewer.user, office=viewer.office, action=AuditAction.VIEW, target=case, case=case)
+    record_event(
+        actor=StaffActor.of(viewer), office=viewer.office, action=AuditAction.VIEW, target=case, case=case
+    )
     return case
 
 

@@ -5,6 +5,7 @@ and keeps the search index current. Every name is re-exported here:
 `from likeverd.cases.services import register_case` is the way to call them.
 """
 
+from likeverd.cases.events import TIMELINE_ENTRY_KINDS
 from likeverd.cases.search import name_key, normalise_name
 from likeverd.cases.services.assignment import CASEWORK_ROLES, assign_case
 from likeverd.cases.services.classification import classify_case
@@ -16,10 +17,15 @@ from likeverd.cases.services.documents import (
 )
 from likeverd.cases.services.inputs import CaseDetails, Classification, PersonDetails
 from likeverd.cases.services.parties import add_party
-from likeverd.cases.services.registering import next_case_number, register_case, update_case_details
+from likeverd.cases.services.registering import (
+    next_case_number,
+    open_case,
+    register_case,
+    update_case_details,
+)
 from likeverd.cases.services.status import change_case_status
 from likeverd.cases.services.tasks import add_task, complete_task
-from likeverd.cases.services.timeline import TIMELINE_ENTRY_KINDS, add_timeline_entry
+from likeverd.cases.services.timeline import add_timeline_entry
 from likeverd.taxonomy.services import create_default_reporting_categories
 
 __all__ = [
@@ -41,6 +47,7 @@ __all__ = [
     "name_key",
     "next_case_number",
     "normalise_name",
+    "open_case",
     "read_document",
     "register_case",
     "update_case_details",

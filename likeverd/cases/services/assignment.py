@@ -4,12 +4,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from likeverd.accounts.actors import StaffActor
 from likeverd.accounts.models import Membership, User
 from likeverd.accounts.roles import Permission, Role
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
-from likeverd.cases.models import Case, EventKind
-from likeverd.cases.services.common import add_event, audit, require
+from likeverd.cases import events
+from likeverd.cases.models import Case
+from likeverd.cases.services.common import audit, require
 from likeverd.core import clock
 
 CASEWORK_ROLES = {Role.ADVISER, Role.MEDIATOR}
@@ -30,8 +32,6 @@ def assign_case(*, viewer: Viewer, case: Case, assignee: User | None) -> Case:
     case.assigned_to = assignee
     case.updated_at = clock.now()
     case.save(update_fields=["assigned_to", "updated_at"])
-    add_event(
-        case, viewer, EventKind.ASSIGNMENT, data={"assignee": str(assignee.public_id) if assignee else ""}
-    )
+    events.case_assigned(case=case, actor=StaffActor.of(viewer), assignee=assignee)
     audit(viewer, AuditAction.CHANGE, case, case, fields=["assigned_to"])
     return case

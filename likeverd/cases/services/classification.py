@@ -6,11 +6,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from likeverd.accounts.actors import StaffActor
 from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
-from likeverd.cases.models import Case, EventKind
-from likeverd.cases.services.common import add_event, audit, office_of, own_category, require
+from likeverd.cases import events
+from likeverd.cases.models import Case
+from likeverd.cases.services.common import audit, office_of, own_category, require
 from likeverd.cases.services.inputs import Classification
 from likeverd.core import clock
 from likeverd.taxonomy.models import TermKind
@@ -50,6 +52,6 @@ def classify_case(*, viewer: Viewer, case: Case, classification: Classification)
     case.reporting_category = category
     case.updated_at = clock.now()
     case.save(update_fields=["reporting_category", "updated_at"])
-    add_event(case, viewer, EventKind.CLASSIFICATION, data={"before": before, "after": after})
+    events.case_classified(case=case, actor=StaffActor.of(viewer), before=before, after=after)
     audit(viewer, AuditAction.CHANGE, case, case, fields=["classification"])
     return case

@@ -1,18 +1,18 @@
-"""What every case service shares: the permission check, the office, the timeline event, the
-audit row and the case's "last changed" time."""
+"""What every case service shares: the permission check, the office, the audit row and the
+case's "last changed" time. Timeline events are written by `likeverd.cases.events`."""
 
-import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
+from likeverd.accounts.actors import Actor, StaffActor
 from likeverd.accounts.models import Office
 from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
-from likeverd.cases.models import Case, CaseEvent, EventKind
+from likeverd.cases.models import Case
 from likeverd.core import clock
 from likeverd.taxonomy.models import ReportingCategory
 
@@ -29,30 +29,15 @@ def office_of(viewer: Viewer) -> Office:
     return viewer.office
 
 
-def add_event(
-    case: Case,
-    viewer: Viewer,
-    kind: EventKind,
-    *,
-    body: str = "",
-    data: dict[str, Any] | None = None,
-    occurred_at: dt.datetime | None = None,
-) -> CaseEvent:
-    """One timeline entry, written by the viewer."""
-    return CaseEvent.objects.create(
-        case=case,
-        kind=kind,
-        author=viewer.user,
-        body=body,
-        data=data or {},
-        occurred_at=occurred_at or clock.now(),
-    )
-
-
 def audit(viewer: Viewer, action: AuditAction, target: Any, case: Case, **detail: Any) -> None:
-    record_event(
-        actor=viewer.user, office=viewer.office, action=action, target=target, case=case, detail=detail
-    )
+    audit_as(StaffActor.of(viewer), viewer.office, action, target, case, **detail)
+
+
+def audit_as(
+    actor: Actor, office: Office | None, action: AuditAction, target: Any, case: Case, **detail: Any
+) -> None:
+    """The audit row of a write by any actor (a reporter's form, a system job, staff)."""
+    record_event(actor=actor, office=office, action=action, target=target, case=case, detail=detail)
 
 
 def touch(case: Case) -> None:

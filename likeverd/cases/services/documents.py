@@ -15,14 +15,15 @@ from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from likeverd.accounts.actors import StaffActor
 from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
-from likeverd.cases import search
+from likeverd.cases import events, search
 from likeverd.cases.access import may_read_case
-from likeverd.cases.models import Case, Document, DocumentKind, EventKind
-from likeverd.cases.services.common import add_event, audit, require, touch
+from likeverd.cases.models import Case, Document, DocumentKind
+from likeverd.cases.services.common import audit, require, touch
 from likeverd.core import crypto
 
 # Files a person or adviser may attach: what we can show or open safely, sniffed from content.
@@ -102,7 +103,7 @@ def upload_document(
             uploaded_by=viewer.user,
         )
         path.write_bytes(crypto.encrypt(content, purpose=f"document:{document.public_id}"))
-        add_event(case, viewer, EventKind.DOCUMENT, data={"document": str(document.public_id), "kind": kind})
+        events.document_uploaded(case=case, actor=StaffActor.of(viewer), document=document)
         audit(viewer, AuditAction.CREATE, document, case, size=len(content), content_type=content_type)
         search.index_text(case, document.filename)
         touch(case)
@@ -120,7 +121,7 @@ def read_document(*, viewer: Viewer, document: Document) -> bytes:
         document_path(document.storage_name).read_bytes(), purpose=f"document:{document.public_id}"
     )
     record_event(
-        actor=viewer.user,
+        actor=StaffActor.of(viewer),
         office=viewer.office,
         action=AuditAction.DOWNLOAD,
         target=document,

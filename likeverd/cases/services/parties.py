@@ -4,17 +4,18 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from likeverd.accounts.actors import Actor, StaffActor
 from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
-from likeverd.cases import search
-from likeverd.cases.models import Case, CounterpartKind, EventKind, Party, PartyRole
-from likeverd.cases.services.common import add_event, audit, require, touch
+from likeverd.cases import events, search
+from likeverd.cases.models import Case, CounterpartKind, Party, PartyRole
+from likeverd.cases.services.common import audit_as, require, touch
 from likeverd.cases.services.inputs import PersonDetails
 
 
 def create_party(
-    viewer: Viewer,
+    actor: Actor,
     case: Case,
     *,
     person_role: PartyRole,
@@ -48,8 +49,8 @@ def create_party(
         needs_interpreter=details.needs_interpreter,
         represents=represents,
     )
-    add_event(case, viewer, EventKind.PARTY, data={"role": person_role})
-    audit(viewer, AuditAction.CREATE, party, case, role=person_role)
+    events.party_added(case=case, actor=actor, role=person_role)
+    audit_as(actor, case.office, AuditAction.CREATE, party, case, role=person_role)
     if party.name:
         search.index_text(case, party.name, is_name=True)
     if party.notes:
@@ -72,7 +73,7 @@ def add_party(
     if represents is not None and represents.case_id != case.pk:
         raise ValidationError(_("A representative can only represent a party of the same case."))
     party = create_party(
-        viewer,
+        StaffActor.of(viewer),
         case,
         person_role=role,
         details=details,

@@ -1,4 +1,9 @@
-"""Registering a case (with its number) and changing its details."""
+"""Registering a case (with its number) and changing its details.
+
+`open_case` is the permission-free way in, for a given office and any actor: the staff
+`register_case` calls it after its permission check; the public form (a reporter) and imports
+(the system) call it directly, having decided the office themselves.
+"""
 
 import datetime as dt
 from typing import Any
@@ -9,14 +14,15 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from likeverd.accounts.actors import Actor, StaffActor
 from likeverd.accounts.models import Office, User
 from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
-from likeverd.cases import search
-from likeverd.cases.models import Case, CaseNumberSequence, EventKind, Wish
+from likeverd.cases import events, search
+from likeverd.cases.models import Case, CaseNumberSequence, Wish
 from likeverd.cases.services.assignment import assign_case
-from likeverd.cases.services.common import add_event, audit, office_of, own_category, require
+from likeverd.cases.services.common import audit, audit_as, office_of, own_category, require
 from likeverd.cases.services.inputs import CaseDetails, PersonDetails
 from likeverd.cases.services.parties import create_party
 from likeverd.core import clock
@@ -51,8 +57,33 @@ def register_case(
     assign_to: User | None = None,
     reporting_category: ReportingCategory | None = None,
 ) -> Case:
+    """A case registered by staff of the viewer's office (and assigned, if `assign_to`)."""
     require(viewer, Permission.REGISTER_CASE)
-    office = office_of(viewer)
+    case = open_case(
+        actor=StaffActor.of(viewer),
+        office=office_of(viewer),
+        details=details,
+        person=person,
+        reporting_category=reporting_category,
+    )
+    if assign_to is not None:
+        assign_case(viewer=viewer, case=case, assignee=assign_to)
+    return case
+
+
+@transaction.atomic
+def open_case(
+    *,
+    actor: Actor,
+    office: Office,
+    details: CaseDetails,
+    person: PersonDetails | None = None,
+    reporting_category: ReportingCategory | None = None,
+) -> Case:
+    """Write a new case of `office` with its number, timeline event, audit row naming `actor`,
+    the person (if given) and its search index. No permission check: the caller decides that
+    `actor` may open a case in `office` (register_case checks staff; the public form and imports
+    choose the office themselves)."""
     received_at = details.received_at or clock.now()
     if received_at > clock.now() + dt.timedelta(minutes=5):
         raise ValidationError(_("The time received cannot be in the future."))
@@ -76,12 +107,10 @@ def register_case(
         wishes=check_wishes(details.wishes),
         reporting_category=own_category(office, reporting_category),
     )
-    add_event(case, viewer, EventKind.CREATED, data={"channel": details.channel})
-    audit(viewer, AuditAction.CREATE, case, case, channel=details.channel)
+    events.case_registered(case=case, actor=actor)
+    audit_as(actor, office, AuditAction.CREATE, case, case, channel=details.channel)
     if person is not None:
-        create_party(viewer, case, person_role=person.role, details=person)
-    if assign_to is not None:
-        assign_case(viewer=viewer, case=case, assignee=assign_to)
+        create_party(actor, case, person_role=person.role, details=person)
     search.reindex_case(case)
     return case
 
@@ -110,7 +139,7 @@ def update_case_details(*, viewer: Viewer, case: Case, details: CaseDetails) -> 
         setattr(case, name, new_values[name])
     case.updated_at = clock.now()
     case.save(update_fields=[*changed, "updated_at"])
-    add_event(case, viewer, EventKind.DETAILS, data={"fields": changed})
+    events.details_changed(case=case, actor=StaffActor.of(viewer), fields=changed)
     audit(viewer, AuditAction.CHANGE, case, case, fields=changed)
     if "narrative" in changed:
         search.reindex_case(case)

@@ -4,11 +4,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from likeverd.accounts.actors import StaffActor
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
-from likeverd.cases import search, workflow
-from likeverd.cases.models import Case, CaseStatus, EventKind, Outcome
-from likeverd.cases.services.common import add_event, audit, require
+from likeverd.cases import events, search, workflow
+from likeverd.cases.models import Case, CaseStatus, Outcome
+from likeverd.cases.services.common import audit, require
 from likeverd.core import clock
 
 
@@ -39,12 +40,13 @@ def change_case_status(
     case.status = to_status
     case.updated_at = clock.now()
     case.save(update_fields=["status", "outcome", "closed_at", "updated_at"])
-    add_event(
-        case,
-        viewer,
-        EventKind.STATUS,
-        body=note,
-        data={"from": previous, "to": to_status, "outcome": case.outcome},
+    events.status_changed(
+        case=case,
+        actor=StaffActor.of(viewer),
+        before=previous,
+        after=to_status,
+        outcome=case.outcome,
+        note=note,
     )
     audit(viewer, AuditAction.CHANGE, case, case, fields=["status"], to=to_status)
     if note:

@@ -6,13 +6,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from likeverd.accounts.actors import StaffActor
 from likeverd.accounts.models import Membership, User
 from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
-from likeverd.cases import search
-from likeverd.cases.models import Case, EventKind, Task
-from likeverd.cases.services.common import add_event, audit, require, touch
+from likeverd.cases import events, search
+from likeverd.cases.models import Case, Task
+from likeverd.cases.services.common import audit, require, touch
 from likeverd.core import clock
 
 
@@ -35,12 +36,7 @@ def add_task(
         assignee=assignee or viewer.user,
         created_by=viewer.user,
     )
-    add_event(
-        case,
-        viewer,
-        EventKind.TASK,
-        data={"task": str(task.public_id), "due": due_date.isoformat(), "done": False},
-    )
+    events.task_added(case=case, actor=StaffActor.of(viewer), task=task)
     audit(viewer, AuditAction.CREATE, task, case)
     search.index_text(case, task.title)
     touch(case)
@@ -54,6 +50,6 @@ def complete_task(*, viewer: Viewer, task: Task) -> Task:
         task.done_at = clock.now()
         task.updated_at = task.done_at
         task.save(update_fields=["done_at", "updated_at"])
-        add_event(task.case, viewer, EventKind.TASK, data={"task": str(task.public_id), "done": True})
+        events.task_completed(case=task.case, actor=StaffActor.of(viewer), task=task)
         audit(viewer, AuditAction.CHANGE, task, task.case, fields=["done_at"])
     return task

@@ -6,15 +6,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from likeverd.accounts.actors import StaffActor
 from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
-from likeverd.cases import search
+from likeverd.cases import events, search
+from likeverd.cases.events import TIMELINE_ENTRY_KINDS
 from likeverd.cases.models import Case, CaseEvent, EventKind
-from likeverd.cases.services.common import add_event, audit, require, touch
+from likeverd.cases.services.common import audit, require, touch
 from likeverd.core import clock
-
-TIMELINE_ENTRY_KINDS = {EventKind.NOTE, EventKind.CALL, EventKind.MEETING, EventKind.EMAIL}
 
 
 @transaction.atomic
@@ -28,7 +28,9 @@ def add_timeline_entry(
         raise ValidationError(_("Write something first."), code="required")
     if occurred_at is not None and occurred_at > clock.now() + dt.timedelta(minutes=5):
         raise ValidationError(_("The time cannot be in the future."))
-    event = add_event(case, viewer, kind, body=body.strip(), occurred_at=occurred_at)
+    event = events.entry_added(
+        case=case, actor=StaffActor.of(viewer), kind=kind, body=body.strip(), occurred_at=occurred_at
+    )
     audit(viewer, AuditAction.CREATE, event, case, kind=kind)
     search.index_text(case, event.body)
     touch(case)

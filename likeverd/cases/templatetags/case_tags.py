@@ -9,6 +9,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from likeverd.cases import registry
 from likeverd.cases.models import (
     Case,
     CaseStatus,
@@ -92,6 +93,29 @@ def classification_changes(
 def _labels(value: Any, labels: dict[str, str]) -> str:
     codes = value if isinstance(value, list) else [value] if value else []
     return ", ".join(labels.get(code) or code for code in codes) or "—"
+
+
+@register.filter
+def event_label(kind: str) -> str:
+    """The label of a timeline entry's kind, as its app registered it."""
+    entry = registry.event_kind(kind)
+    return str(entry.label) if entry is not None else str(_("Entry"))
+
+
+@register.filter
+def event_template(kind: str) -> str:
+    """The template of a timeline entry's kind; a neutral one for kinds nobody registers."""
+    return registry.event_template(kind)
+
+
+@register.simple_tag(takes_context=True)
+def render_shown(context: template.Context, shown: registry.Shown) -> str:
+    """A registered case section or dashboard box, its own context over the page's."""
+    page = context.template
+    if page is None:  # only outside a template render
+        raise template.TemplateSyntaxError("render_shown needs a template being rendered")
+    with context.push(dict(shown.context)):
+        return page.engine.get_template(shown.template).render(context)
 
 
 register.filter("person", core_tags.person)

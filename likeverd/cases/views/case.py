@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from likeverd.accounts.permissions import get_viewer, viewer_required
 from likeverd.accounts.roles import Permission
-from likeverd.cases import selectors, services, workflow
+from likeverd.cases import registry, selectors, services, workflow
 from likeverd.cases.access import can_edit
 from likeverd.cases.forms import (
     AssignForm,
@@ -62,6 +62,7 @@ def case_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "upload_form": UploadForm() if editable else None,
             "status_form": StatusForm(viewer=viewer, case=case),
             "assign_form": AssignForm(viewer=viewer, initial={"assignee": case.assigned_to}),
+            "sections": registry.case_sections(viewer, case),
         },
     )
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from likeverd.accounts.permissions import get_viewer, viewer_required
 from likeverd.accounts.roles import Permission
-from likeverd.cases import exports, selectors
+from likeverd.cases import exports, registry, selectors
 from likeverd.cases.access import may_read_cases
 from likeverd.cases.forms import CaseFilterForm
 from likeverd.cases.models import CaseStatus
@@ -34,6 +34,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "counts": counts,
             "can_read_cases": may_read_cases(viewer),
             "can_register": viewer.can(Permission.REGISTER_CASE),
+            "boxes": registry.dashboard_boxes(viewer),
         },
     )
 

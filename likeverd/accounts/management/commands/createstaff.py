@@ -14,7 +14,8 @@ class Command(BaseCommand):
     help = (
         "Add a member of staff to an office, with an authenticator (TOTP) device. Prints the "
         "password (if generated) and a QR code to scan with the authenticator app: hand both "
-        "to the person in private, once."
+        "to the person in private, once. The first office administrator adds everyone else in "
+        "the browser (Office, then Staff)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -39,17 +40,20 @@ class Command(BaseCommand):
         if office is None:
             raise CommandError(f"No office with the code {options['office']!r}.")
         try:
-            user, device, generated = services.add_staff_member(
+            credentials = services.create_staff_member_from_command_line(
                 office=office,
-                username=options["username"],
-                first_name=options["first_name"],
-                last_name=options["last_name"],
-                email=options["email"],
-                roles=options["roles"],
+                member=services.NewStaffMember(
+                    username=options["username"],
+                    first_name=options["first_name"],
+                    last_name=options["last_name"],
+                    email=options["email"],
+                    roles=options["roles"],
+                ),
                 password=options["password"],
             )
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
+        user, device, generated = credentials.person, credentials.device, credentials.password
         uri = services.provisioning_uri(device)
         self.stdout.write(self.style.SUCCESS(f"Added {user} to {office.code}."))
         self.stdout.write(f"Username: {user.get_username()}")

@@ -1,0 +1,237 @@
+"""Staff of the office: adding a person, their roles, passwords and authenticators, deactivating.
+
+A new password or authenticator is shown once, in the answer to the POST that made it: it is
+stored nowhere in clear text, the page is not cached, and reloading it does not show it again.
+"""
+
+import base64
+from typing import Any
+from uuid import UUID
+
+import segno
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_variables
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from likeverd.accounts import selectors, services
+from likeverd.accounts.permissions import get_viewer, viewer_required
+from likeverd.accounts.roles import Permission, Role
+from likeverd.officeadmin.forms import AuthenticatorForm, RoleForm, StaffMemberForm
+
+QR_SCALE = 4
+
+
+def authenticator_setup(device: TOTPDevice) -> dict[str, Any]:
+    """The QR code (inline SVG, so it needs no request of its own) and the secret for typing in."""
+    uri = services.provisioning_uri(device)
+    title = escape(_("QR code to scan with the authenticator app"))
+    svg = segno.make(uri, error="m").svg_inline(scale=QR_SCALE, title=title, dark="#000", light="#fff")
+    secret = base64.b32encode(device.bin_key).decode("ascii").rstrip("=")
+    return {
+        # segno writes only the path of the code and the escaped title: nothing from a user.
+        "qr_svg": mark_safe(svg),  # noqa: S308
+        "secret": secret,
+        "secret_groups": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+        "uri": uri,
+    }
+
+
+def _credentials_page(
+    request: HttpRequest,
+    *,
+    member: selectors.StaffMember | None,
+    person_name: str,
+    title: str,
+    password: str | None = None,
+    device: TOTPDevice | None = None,
+) -> HttpResponse:
+    context: dict[str, Any] = {
+        "title": title,
+        "member": member,
+        "person_name": person_name,
+        "password": password,
+        "setup": authenticator_setup(device) if device is not None else None,
+    }
+    return render(request, "officeadmin/credentials.html", context)
+
+
+def _refusal(request: HttpRequest, error: ValidationError, public_id: UUID) -> HttpResponse:
+    for message in error.messages:
+        messages.error(request, message)
+    return redirect("officeadmin:staff_detail", public_id=public_id)
+
+
+@never_cache
+@require_GET
+@viewer_required(Permission.MANAGE_OFFICE)
+def staff_list(request: HttpRequest) -> HttpResponse:
+    viewer = get_viewer(request)
+    return render(request, "officeadmin/staff_list.html", {"staff": selectors.list_staff(viewer=viewer)})
+
+
+@sensitive_variables("credentials")
+@never_cache
+@require_http_methods(["GET", "POST"])
+@viewer_required(Permission.MANAGE_OFFICE)
+def staff_add(request: HttpRequest) -> HttpResponse:
+    viewer = get_viewer(request)
+    form = StaffMemberForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            credentials = services.create_staff_member(viewer=viewer, member=form.to_member())
+        except ValidationError as error:
+            for item in error.error_list:
+                form.add_error("username" if item.code == "username" else None, item)
+        else:
+            member = selectors.get_staff_member(viewer=viewer, public_id=str(credentials.person.public_id))
+            return _credentials_page(
+                request,
+                member=member,
+                person_name=str(credentials.person),
+                title=_("%(person)s can now log in") % {"person": credentials.person},
+                password=credentials.password,
+                device=credentials.device,
+            )
+    return render(request, "officeadmin/staff_add.html", {"form": form})
+
+
+@never_cache
+@require_GET
+@viewer_required(Permission.MANAGE_OFFICE)
+def staff_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    viewer = get_viewer(request)
+    member = selectors.get_staff_member(viewer=viewer, public_id=str(public_id))
+    grant_form = RoleForm()
+    grant_form.fields["role"].choices = [(role.value, role.label) for role in member.missing_roles]  # type: ignore[attr-defined]
+    context = {
+        "member": member,
+        "grant_form": grant_form,
+        "device_form": AuthenticatorForm(),
+        "is_self": member.person == viewer.user,
+    }
+    return render(request, "officeadmin/staff_detail.html", context)
+
+
+@require_POST
+@viewer_required(Permission.MANAGE_OFFICE)
+def staff_grant_role(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    viewer = get_viewer(request)
+    member = selectors.get_staff_member(viewer=viewer, public_id=str(public_id))
+    form = RoleForm(request.POST)
+    if form.is_valid():
+        role = Role(form.cleaned_data["role"])
+        try:
+            services.grant_role(viewer=viewer, person=member.person, role=role)
+        except ValidationError as error:
+            return _refusal(request, error, public_id)
+        messages.success(
+            request, _("%(person)s is now %(role)s.") % {"person": member.person, "role": role.label.lower()}
+        )
+    return redirect("officeadmin:staff_detail", public_id=public_id)
+
+
+@require_POST
+@viewer_required(Permission.MANAGE_OFFICE)
+def staff_revoke_role(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    viewer = get_viewer(request)
+    member = selectors.get_staff_member(viewer=viewer, public_id=str(public_id))
+    form = RoleForm(request.POST)
+    if form.is_valid():
+        role = Role(form.cleaned_data["role"])
+        try:
+            services.revoke_role(viewer=viewer, person=member.person, role=role)
+        except ValidationError as error:
+            return _refusal(request, error, public_id)
+        messages.success(
+            request,
+            _("%(person)s is no longer %(role)s.") % {"person": member.person, "role": role.label.lower()},
+        )
+    return redirect("officeadmin:staff_detail", public_id=public_id)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@viewer_required(Permission.MANAGE_OFFICE)
+def staff_deactivate(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    viewer = get_viewer(request)
+    member = selectors.get_staff_member(viewer=viewer, public_id=str(public_id))
+    if request.method == "POST":
+        try:
+            services.deactivate_staff_member(viewer=viewer, person=member.person)
+        except ValidationError as error:
+            return _refusal(request, error, public_id)
+        messages.success(request, _("%(person)s no longer works in the office.") % {"person": member.person})
+        return redirect("officeadmin:staff_list")
+    return render(request, "officeadmin/staff_deactivate.html", {"member": member})
+
+
+@sensitive_variables("password")
+@never_cache
+@require_POST
+@viewer_required(Permission.MANAGE_OFFICE)
+def staff_reset_password(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    viewer = get_viewer(request)
+    member = selectors.get_staff_member(viewer=viewer, public_id=str(public_id))
+    try:
+        password = services.reset_password(viewer=viewer, person=member.person)
+    except ValidationError as error:
+        return _refusal(request, error, public_id)
+    return _credentials_page(
+        request,
+        member=member,
+        person_name=str(member.person),
+        title=_("A new password for %(person)s") % {"person": member.person},
+        password=password,
+    )
+
+
+@never_cache
+@require_POST
+@viewer_required(Permission.MANAGE_OFFICE)
+def staff_add_authenticator(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    viewer = get_viewer(request)
+    member = selectors.get_staff_member(viewer=viewer, public_id=str(public_id))
+    form = AuthenticatorForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the authenticator a name."))
+        return redirect("officeadmin:staff_detail", public_id=public_id)
+    try:
+        device = services.add_authenticator(
+            viewer=viewer, person=member.person, name=form.cleaned_data["name"]
+        )
+    except ValidationError as error:
+        return _refusal(request, error, public_id)
+    return _credentials_page(
+        request,
+        member=member,
+        person_name=str(member.person),
+        title=_("A further authenticator for %(person)s") % {"person": member.person},
+        device=device,
+    )
+
+
+@never_cache
+@require_POST
+@viewer_required(Permission.MANAGE_OFFICE)
+def staff_reset_authenticators(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    viewer = get_viewer(request)
+    member = selectors.get_staff_member(viewer=viewer, public_id=str(public_id))
+    try:
+        device = services.reset_authenticators(viewer=viewer, person=member.person)
+    except ValidationError as error:
+        return _refusal(request, error, public_id)
+    return _credentials_page(
+        request,
+        member=member,
+        person_name=str(member.person),
+        title=_("A new authenticator for %(person)s") % {"person": member.person},
+        device=device,
+    )

@@ -1,0 +1,147 @@
+"""What triage shows on the screens of `cases`, registered in TriageConfig.ready() through
+likeverd.cases.registry: a section of the case page (running deadlines, the evidence checklist,
+other actors; read-only) and a dashboard box (deadlines ending within 30 days)."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from likeverd.accounts.actors import StaffActor
+from likeverd.accounts.viewer import Viewer
+from likeverd.audit.models import AuditAction
+from likeverd.audit.services import record_event
+from likeverd.cases import registry
+from likeverd.cases.access import may_read_cases
+from likeverd.cases.models import Case
+from likeverd.taxonomy.models import VerificationStatus
+from likeverd.triage import selectors
+from likeverd.triage.deadlines import Deadline
+
+UPCOMING_DAYS = 30
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    """One deadline as the screens show it, texts in the active language."""
+
+    label: str
+    body: str
+    ends_on: dt.date | None
+    latest_ends_on: dt.date | None
+    days_left: int | None
+    approximate: bool
+    # ends_on is the date itself (not only the earliest possible one)
+    certain: bool
+    may_have_expired: bool
+    incident_date_needed: bool
+    birth_date_needed: bool
+    start_may_be_later: bool
+    verification: str
+    verification_label: str
+
+    @classmethod
+    def of(cls, deadline: Deadline) -> "DeadlineRow":
+        rule = deadline.rule
+        status = deadline.status
+        label = VerificationStatus(status).label if status in VerificationStatus.values else status
+        return cls(
+            label=rule.label.in_language(),
+            body=rule.body.name.in_language(),
+            ends_on=deadline.ends_on,
+            latest_ends_on=deadline.latest_ends_on,
+            days_left=deadline.days_left,
+            approximate=deadline.approximate,
+            certain=deadline.is_certain,
+            may_have_expired=deadline.may_have_expired,
+            incident_date_needed=deadline.incident_date_needed,
+            birth_date_needed=deadline.birth_date_needed,
+            start_may_be_later=deadline.start_may_be_later,
+            verification=deadline.verification,
+            verification_label=str(label),
+        )
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    label: str
+    hint: str
+    held_by: str
+    is_secured: bool
+
+
+@dataclass(frozen=True)
+class ActorRow:
+    name: str
+    role: str
+    verification: str
+
+
+def case_section(viewer: Viewer, case: Case) -> dict[str, object] | None:
+    """The section "Sorting and legal assessment" of the case page (shown with the case, which
+    the page has read and audited). The sorting record's read is audited and checks the case
+    (selectors.get_sorting); deadlines, checklist and actors come from the data files."""
+    record = selectors.get_sorting(viewer=viewer, case=case)
+    birth_date = record.birth_day if record is not None else None
+    secured = (
+        {item.item for item in selectors.list_evidence(record=record) if item.is_secured and item.item}
+        if record is not None
+        else set()
+    )
+    evidence = [
+        EvidenceRow(
+            label=entry.item.label.in_language(),
+            hint=entry.item.hint.in_language(),
+            held_by=entry.item.held_by.in_language() if entry.item.held_by else "",
+            is_secured=entry.item.code in secured,
+        )
+        for entry in selectors.case_evidence_checklist(case=case, birth_date=birth_date)
+    ]
+    actors = [
+        ActorRow(
+            name=actor.name.in_language(), role=actor.role.in_language(), verification=actor.verification
+        )
+        for actor in selectors.case_other_actors(case=case, birth_date=birth_date)
+    ]
+    return {
+        "triage_deadlines": [
+            DeadlineRow.of(d) for d in selectors.case_deadlines(case=case, birth_date=birth_date)
+        ],
+        "triage_evidence": evidence,
+        "triage_actors": actors,
+        "triage_sorted": record is not None,
+    }
+
+
+@dataclass(frozen=True)
+class UpcomingRow:
+    case: Case
+    deadline: DeadlineRow
+
+
+def dashboard_box(viewer: Viewer) -> dict[str, object] | None:
+    """The box "Deadlines ending within 30 days" for a viewer who may read cases; listing the
+    cases it shows is audited as one read of a list (their number, no names)."""
+    if not may_read_cases(viewer):
+        return None
+    upcoming = selectors.upcoming_deadlines(viewer=viewer, within_days=UPCOMING_DAYS)
+    if upcoming:
+        record_event(
+            actor=StaffActor.of(viewer),
+            office=viewer.office,
+            action=AuditAction.LIST,
+            detail={"list": "upcoming_deadlines", "cases": len({item.case.pk for item in upcoming})},
+        )
+    return {
+        "triage_upcoming": [
+            UpcomingRow(case=item.case, deadline=DeadlineRow.of(item.deadline)) for item in upcoming
+        ],
+        "triage_upcoming_days": UPCOMING_DAYS,
+    }
+
+
+def register() -> None:
+    registry.register_case_section(
+        "triage", template="triage/case_section.html", context=case_section, order=50
+    )
+    registry.register_dashboard_box(
+        "triage_deadlines", template="triage/dashboard_box.html", context=dashboard_box, order=50
+    )
