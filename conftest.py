@@ -143,7 +143,7 @@ def subprocess_env(transactional_db: None) -> dict[str, str]:
     database with the production settings and the test's secrets. The test's writes are
     committed (transactional_db), so the process sees them."""
     database = connection.settings_dict
-    if database["ENGINE"] == "django.db.backends.sqlite3":
+    if connection.vendor == "sqlite":  # Django's engine or ours (likeverd.core.sqlite)
         url = f"sqlite:///{Path(database['NAME']).resolve()}"
     else:
         credentials = f"{quote(database['USER'], safe='')}:{quote(database['PASSWORD'], safe='')}"

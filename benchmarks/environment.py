@@ -48,6 +48,10 @@ def bench_database(*, keep: bool = False) -> Iterator[BenchDatabase]:
     os.environ["LIKEVERD_DATA_KEYS_PREVIOUS"] = ""
     os.environ["LIKEVERD_DATA_DIR"] = str(folder)
     os.environ["LIKEVERD_LOG_LEVEL"] = "WARNING"
+    # Pages are requested over plain HTTP on the loopback (benchmarks/pages.py), by host and by
+    # Django's test client (for query counts).
+    os.environ["LIKEVERD_SSL_REDIRECT"] = "false"
+    os.environ["LIKEVERD_ALLOWED_HOSTS"] = "127.0.0.1,testserver"
     pg_name = ""
     if _is_postgresql(given):
         import psycopg

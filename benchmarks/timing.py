@@ -66,3 +66,13 @@ def table(timings: list[Timing], *, unit: str = "ms") -> str:
         cells = [row[0].ljust(widths[0])] + [row[i].rjust(widths[i]) for i in range(1, 5)] + [row[5]]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)
+
+
+def grid(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    """A plain-text table: the first column left-aligned, the others right-aligned."""
+    widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
+    lines = []
+    for row in [headers, *rows]:
+        cells = [row[0].ljust(widths[0])] + [row[i].rjust(widths[i]) for i in range(1, len(row))]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)

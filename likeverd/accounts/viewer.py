@@ -5,7 +5,7 @@ admin, exports, search): it keeps a queryset to the viewer's active office, or e
 """
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db.models import Model, QuerySet
 
@@ -25,6 +25,9 @@ class Viewer:
     office: Office | None
     roles: frozenset[Role] = field(default_factory=frozenset)
     offices: tuple[Office, ...] = ()
+    # Rows read once per request and used by several parts of a page (the office's people).
+    # A viewer is built for each request, so nothing outlives the request it was read for.
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def permissions(self) -> frozenset[Permission]:

@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "likeverd.accounts",
     "likeverd.audit",
     "likeverd.taxonomy",
+    "likeverd.directory",
     "likeverd.cases",
     "likeverd.privacy",
     "likeverd.setup",
@@ -152,6 +153,8 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     if DATABASES["default"]["NAME"] == str(_default_sqlite):
         DATA_DIR.mkdir(parents=True, exist_ok=True)
+    # Django's SQLite backend, with writers served in the order they arrive (likeverd/core/sqlite).
+    DATABASES["default"]["ENGINE"] = "likeverd.core.sqlite"
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers work while one writer writes; IMMEDIATE takes the write lock
         # at the start of a transaction so that concurrent writers wait instead of failing.

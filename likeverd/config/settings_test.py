@@ -32,7 +32,7 @@ SECURE_HSTS_SECONDS = 0
 DOCUMENT_ROOT = DATA_DIR / "documents"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "likeverd.core.sqlite":  # noqa: F405
     # A file, not shared memory: concurrent-writer tests need SQLite's real locking (WAL,
     # IMMEDIATE transactions, busy timeout), which an in-memory database does not give.
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405

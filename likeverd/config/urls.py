@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("", include("likeverd.privacy.urls")),
     path("office/", include("likeverd.officeadmin.urls")),
     path("account/", include("likeverd.accounts.urls")),
+    path("directory/", include("likeverd.directory.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -18,6 +18,24 @@ class PublicModel(models.Model):
         abstract = True
 
 
+class RotationProgress(models.Model):
+    """How far an interrupted `likeverd rotatekey` got in one re-index step, under one key.
+
+    Rows exist only while a rotation is unfinished: the command deletes them when it completes.
+    """
+
+    key_id = models.CharField(max_length=8)
+    step = models.CharField(max_length=100)
+    last_pk = models.BigIntegerField(default=0)
+    is_done = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key_id", "step"], name="rotation_progress_once")]
+
+    def __str__(self) -> str:
+        return f"{self.step} under key {self.key_id}"
+
+
 class FormSubmission(models.Model):
     """A claimed one-time form token (see likeverd.core.once): at most one row per token.
 

@@ -37,6 +37,21 @@ def get_terms_by_codes(
     return list_terms(jurisdiction=jurisdiction, kind=kind, on=on).filter(code__in=list(codes))
 
 
+def term_labels_by_kind(
+    *, jurisdiction: str, kinds: Iterable[TermKind | str], on: dt.date | None = None
+) -> dict[str, dict[str, str]]:
+    """Code -> label (active language) of the terms that apply on `on`, per kind, in display order:
+    for choices, so in one query and without the legal sources."""
+    day = on or clock.today()
+    labels: dict[str, dict[str, str]] = {str(kind): {} for kind in kinds}
+    terms = Term.objects.filter(_valid_on(day), jurisdiction=jurisdiction, kind__in=list(labels)).order_by(
+        "sort_order", "code"
+    )
+    for term in terms:
+        labels[term.kind][term.code] = term.label
+    return labels
+
+
 def list_reporting_categories(*, viewer: Viewer) -> QuerySet[ReportingCategory]:
     """The active reporting categories of the viewer's office (office data: scoped)."""
     return scope_to_office(ReportingCategory.objects.all(), viewer).filter(is_active=True)

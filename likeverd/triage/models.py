@@ -35,18 +35,20 @@ class SortingRecord(PublicModel):
     case = models.OneToOneField(
         "cases.Case", on_delete=models.CASCADE, related_name="sorting", verbose_name=_("case")
     )
-    what_happened = EncryptedTextField(_("what happened"))
-    when = EncryptedTextField(_("when, in the person's words"))
-    where = EncryptedTextField(_("where"))
-    who_was_present = EncryptedTextField(_("who was present"))
-    evidence = EncryptedTextField(_("evidence and who holds it"))
-    wants = EncryptedTextField(_("what the person wants"))
+    what_happened = EncryptedTextField(_("what happened"), purpose="triage.SortingRecord.what_happened")
+    when = EncryptedTextField(_("when, in the person's words"), purpose="triage.SortingRecord.when")
+    where = EncryptedTextField(_("where"), purpose="triage.SortingRecord.where")
+    who_was_present = EncryptedTextField(_("who was present"), purpose="triage.SortingRecord.who_was_present")
+    evidence = EncryptedTextField(_("evidence and who holds it"), purpose="triage.SortingRecord.evidence")
+    wants = EncryptedTextField(_("what the person wants"), purpose="triage.SortingRecord.wants")
     # OtherProblem codes as a JSON list: encrypted, because "violence at home" or "no papers"
     # is itself sensitive. Read and write it through `problems`.
-    other_problems = EncryptedTextField(_("other problems"))
-    other_problems_notes = EncryptedTextField(_("notes on other problems"))
+    other_problems = EncryptedTextField(_("other problems"), purpose="triage.SortingRecord.other_problems")
+    other_problems_notes = EncryptedTextField(
+        _("notes on other problems"), purpose="triage.SortingRecord.other_problems_notes"
+    )
     # ISO date; only for deadline rules that protect minors (the Swedish 18th-birthday rule).
-    birth_date = EncryptedTextField(_("birth date"))
+    birth_date = EncryptedTextField(_("birth date"), purpose="triage.SortingRecord.birth_date")
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -100,8 +102,8 @@ class SortingEvidence(PublicModel):
 
     record = models.ForeignKey(SortingRecord, on_delete=models.CASCADE, related_name="evidence_items")
     item = models.CharField(_("checklist item"), max_length=60, blank=True)
-    description = EncryptedTextField(_("what it is"))
-    held_by = EncryptedTextField(_("who holds it"))
+    description = EncryptedTextField(_("what it is"), purpose="triage.SortingEvidence.description")
+    held_by = EncryptedTextField(_("who holds it"), purpose="triage.SortingEvidence.held_by")
     is_secured = models.BooleanField(_("secured"), default=False)
 
     class Meta:

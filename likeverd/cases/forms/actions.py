@@ -24,7 +24,7 @@ class AssignForm(BaseForm):
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field: Any = self.fields["assignee"]
-        field.queryset = selectors.list_caseworkers(viewer=viewer)
+        field.set_people(selectors.caseworkers(viewer=viewer))
 
 
 class StatusForm(BaseForm):
@@ -76,7 +76,7 @@ class TaskForm(BaseForm):
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field: Any = self.fields["assignee"]
-        field.queryset = selectors.list_office_people(viewer=viewer)
+        field.set_people(selectors.office_people(viewer=viewer))
 
 
 class UploadForm(BaseForm):

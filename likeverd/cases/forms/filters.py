@@ -13,7 +13,7 @@ from likeverd.cases.selectors import CaseFilters
 from likeverd.core import clock
 from likeverd.core.forms import BLANK, BaseForm, LocalDateField
 from likeverd.taxonomy.models import TermKind
-from likeverd.taxonomy.selectors import list_terms
+from likeverd.taxonomy.selectors import term_labels_by_kind
 
 
 class CaseFilterForm(BaseForm):
@@ -37,15 +37,14 @@ class CaseFilterForm(BaseForm):
         jurisdiction = viewer.office.jurisdiction if viewer.office else ""
         field: Any = self.fields["assigned"]
         field.choices = [*BLANK, ("none", _("Nobody"))] + [
-            (str(user.public_id), person_label(user)) for user in selectors.list_caseworkers(viewer=viewer)
+            (str(user.public_id), person_label(user)) for user in selectors.caseworkers(viewer=viewer)
         ]
+        labels = term_labels_by_kind(
+            jurisdiction=jurisdiction, kinds=[TermKind.GROUND, TermKind.AREA], on=clock.today()
+        )
         for name, kind in (("ground", TermKind.GROUND), ("area", TermKind.AREA)):
-            terms = {
-                term.code: term.label
-                for term in list_terms(jurisdiction=jurisdiction, kind=kind, on=clock.today())
-            }
             field = self.fields[name]
-            field.choices = BLANK + list(terms.items())
+            field.choices = BLANK + list(labels[kind].items())
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

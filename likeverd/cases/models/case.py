@@ -108,7 +108,7 @@ class Case(PublicModel):
     incident_municipality = models.CharField(_("municipality of the incident"), max_length=80, blank=True)
     place_kind = models.CharField(_("kind of place"), max_length=16, choices=PlaceKind.choices, blank=True)
     residence_municipality = models.CharField(_("municipality of residence"), max_length=80, blank=True)
-    narrative = EncryptedTextField(_("what happened"))
+    narrative = EncryptedTextField(_("what happened"), purpose="cases.Case.narrative")
     wishes = models.JSONField(_("what the person wants"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=CaseStatus.choices, default=CaseStatus.NEW)
     assigned_to = models.ForeignKey(
@@ -146,8 +146,15 @@ class Case(PublicModel):
             ),
         ]
         indexes = [
-            models.Index(fields=["office", "status"], name="case_office_status"),
+            # The dashboard's counts by status, and its new cases newest first.
+            models.Index(fields=["office", "status", "-received_at"], name="case_office_status_received"),
             models.Index(fields=["office", "received_at"], name="case_office_received"),
+            # The dashboard's "my open cases", most recently changed first.
+            models.Index(
+                fields=["assigned_to", "-updated_at"],
+                condition=~models.Q(status="closed"),
+                name="case_assignee_open_updated",
+            ),
         ]
 
     def __str__(self) -> str:

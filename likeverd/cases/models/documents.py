@@ -25,7 +25,7 @@ class Document(PublicModel):
     kind = models.CharField(
         _("kind"), max_length=16, choices=DocumentKind.choices, default=DocumentKind.OTHER
     )
-    filename = EncryptedTextField(_("file name"))
+    filename = EncryptedTextField(_("file name"), purpose="cases.Document.filename")
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
     storage_name = models.CharField(max_length=80, unique=True, editable=False)

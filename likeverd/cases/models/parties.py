@@ -37,13 +37,13 @@ class Party(PublicModel):
         _("kind of counterpart"), max_length=16, choices=CounterpartKind.choices, blank=True
     )
     is_anonymous = models.BooleanField(_("anonymous"), default=False)
-    name = EncryptedTextField(_("name"))
-    phone = EncryptedTextField(_("phone"))
-    email = EncryptedTextField(_("e-mail"))
-    notes = EncryptedTextField(_("notes"))
+    name = EncryptedTextField(_("name"), purpose="cases.Party.name")
+    phone = EncryptedTextField(_("phone"), purpose="cases.Party.phone")
+    email = EncryptedTextField(_("e-mail"), purpose="cases.Party.email")
+    notes = EncryptedTextField(_("notes"), purpose="cases.Party.notes")
     # Keyed hash of the normalised name, per office: finds the same name in other cases
     # (conflict of interest) without storing the name in clear.
-    name_key = models.BigIntegerField(null=True, blank=True, db_index=True)
+    name_key = models.BigIntegerField(null=True, blank=True)
     represents = models.ForeignKey(
         "self",
         null=True,
@@ -62,6 +62,10 @@ class Party(PublicModel):
         ordering = ["case", "id"]
         verbose_name = _("party")
         verbose_name_plural = _("parties")
+        indexes = [
+            # The conflict-of-interest lookup: this name key in this role, in other cases.
+            models.Index(fields=["name_key", "role"], name="party_name_key_role")
+        ]
 
     def __str__(self) -> str:
         return self.get_role_display()

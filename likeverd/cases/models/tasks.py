@@ -12,7 +12,7 @@ from likeverd.core.models import PublicModel
 
 class Task(PublicModel):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="tasks")
-    title = EncryptedTextField(_("task"))
+    title = EncryptedTextField(_("task"), purpose="cases.Task.title")
     due_date = models.DateField(_("due"))
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -31,7 +31,13 @@ class Task(PublicModel):
         ordering = ["due_date", "id"]
         verbose_name = _("task")
         verbose_name_plural = _("tasks")
-        indexes = [models.Index(fields=["assignee", "done_at", "due_date"], name="task_assignee_open")]
+        indexes = [
+            models.Index(fields=["assignee", "done_at", "due_date"], name="task_assignee_open"),
+            # The dashboard's "due this week": open tasks, soonest first.
+            models.Index(
+                fields=["due_date", "case"], condition=models.Q(done_at__isnull=True), name="task_open_due"
+            ),
+        ]
 
     @property
     def is_done(self) -> bool:

@@ -42,7 +42,7 @@ class CaseEvent(PublicModel):
     )
     actor_kind = models.CharField(max_length=16, choices=ActorKind.choices, blank=True, default="")
     actor_label = models.CharField(max_length=150, blank=True, default="")
-    body = EncryptedTextField(_("text"))
+    body = EncryptedTextField(_("text"), purpose="cases.CaseEvent.body")
     data = models.JSONField(default=dict, blank=True)
 
     class Meta:

@@ -49,24 +49,33 @@ def case_search_terms(case: Case) -> set[str]:
     return terms
 
 
+def _tokens(case: Case, tokens: set[int]) -> list[SearchToken]:
+    return [
+        SearchToken(office_id=case.office_id, case_id=case.pk, token=t, received_at=case.received_at)
+        for t in tokens
+    ]
+
+
 def reindex_case(case: Case) -> int:
     """Replace the case's tokens with those of its current text; returns the token count."""
     tokens = hashes_for(case.office, case_search_terms(case))
     SearchToken.objects.filter(case=case).delete()
-    SearchToken.objects.bulk_create(
-        [SearchToken(office_id=case.office_id, case_id=case.pk, token=t) for t in tokens], batch_size=2000
-    )
+    SearchToken.objects.bulk_create(_tokens(case, tokens), batch_size=2000)
     return len(tokens)
+
+
+def index_terms(case: Case, terms: set[str]) -> None:
+    """Add terms to the case's index entries (those it has already are kept)."""
+    SearchToken.objects.bulk_create(
+        _tokens(case, hashes_for(case.office, terms)), ignore_conflicts=True, batch_size=2000
+    )
 
 
 def index_text(case: Case, text: str, *, is_name: bool = False) -> None:
     """Add the words of newly written text to the index (a note, a new party)."""
-    terms = name_terms(case.office, text) if is_name else stems(case.office, text)
-    SearchToken.objects.bulk_create(
-        [
-            SearchToken(office_id=case.office_id, case_id=case.pk, token=t)
-            for t in hashes_for(case.office, terms)
-        ],
-        ignore_conflicts=True,
-        batch_size=2000,
-    )
+    index_terms(case, name_terms(case.office, text) if is_name else stems(case.office, text))
+
+
+def move_in_date_order(case: Case) -> None:
+    """Keep the index's copy of the received date in step with the case's (see SearchToken)."""
+    SearchToken.objects.filter(case=case).update(received_at=case.received_at)

@@ -7,7 +7,8 @@ from likeverd.core.blind_index import words
 
 
 def normalise_name(name: str) -> str:
-    return " ".join(words(name)) if name else ""
+    # Sorted: `words` is a set, whose order changes with the process's hash seed.
+    return " ".join(sorted(words(name))) if name else ""
 
 
 def name_key(office: Office, name: str) -> int | None:

@@ -15,9 +15,11 @@ from likeverd.cases.selectors.cases import (
     list_cases,
 )
 from likeverd.cases.selectors.casework import (
+    caseworkers,
     get_classification_labels,
     list_caseworkers,
     list_office_people,
+    office_people,
 )
 from likeverd.cases.selectors.parties import Conflict, list_conflicts, list_parties
 from likeverd.cases.selectors.work import (
@@ -36,6 +38,7 @@ __all__ = [
     "CaseFilters",
     "Conflict",
     "Dashboard",
+    "caseworkers",
     "get_case",
     "get_case_for_change",
     "get_cases_by_public_id",
@@ -53,4 +56,5 @@ __all__ = [
     "list_reporting_categories",
     "list_tasks",
     "list_timeline",
+    "office_people",
 ]

@@ -15,7 +15,7 @@ from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
 from likeverd.cases.access import visible_cases
 from likeverd.cases.models import Case
-from likeverd.cases.search import case_condition
+from likeverd.cases.search import case_condition, filter_cases
 from likeverd.taxonomy.models import Term
 
 
@@ -37,19 +37,32 @@ class CaseFilters:
 CASE_NUMBER = re.compile(r"(?:(?P<code>[A-Za-z]{2,6})-)?(?:(?P<year>\d{4})-)?(?P<serial>\d{1,6})")
 
 
-def _query_condition(office: Office, text: str) -> Q:
-    """Cases whose number matches, or whose words (blind index) contain every word of `text`."""
-    condition = Q(pk__in=[])
+def _search(cases: QuerySet[Case], office: Office, text: str) -> QuerySet[Case]:
+    """Cases whose number matches, or whose words (blind index) contain every word of `text`;
+    newest first."""
     number = CASE_NUMBER.fullmatch(text)
-    if number and (number["code"] is None or number["code"].upper() == office.code):
-        # "OSL-2026-0042", "2026-42" or "42": the (office, year, serial) index, not a LIKE scan.
-        condition = Q(serial=int(number["serial"]))
-        if number["year"]:
-            condition &= Q(year=int(number["year"]))
-    elif any(ch.isdigit() for ch in text):
-        condition = Q(number__icontains=text)
-    words = case_condition(office, text)
-    return condition | words if words is not None else condition
+    if number and number["code"] is not None and number["year"] is not None:
+        # "OSL-2026-0042": a case number and nothing else, through the (office, year, serial) index.
+        if number["code"].upper() != office.code:
+            return cases.none()
+        return cases.filter(year=int(number["year"]), serial=int(number["serial"])).order_by(
+            "-received_at", "-id"
+        )
+    if number or any(ch.isdigit() for ch in text):
+        # "2026-42", "42" or "x42": a number, or words that hold digits.
+        condition = Q(pk__in=[])
+        if number and (number["code"] is None or number["code"].upper() == office.code):
+            condition = Q(serial=int(number["serial"]))
+            if number["year"]:
+                condition &= Q(year=int(number["year"]))
+        else:
+            condition = Q(number__icontains=text)
+        words = case_condition(office, text)
+        return cases.filter(condition | words if words is not None else condition).order_by(
+            "-received_at", "-id"
+        )
+    found = filter_cases(cases, office, text)
+    return found if found is not None else cases.none()
 
 
 def list_cases(*, viewer: Viewer, filters: CaseFilters | None = None) -> QuerySet[Case]:
@@ -78,7 +91,9 @@ def list_cases(*, viewer: Viewer, filters: CaseFilters | None = None) -> QuerySe
     if filters.received_to:
         cases = cases.filter(received_at__date__lte=filters.received_to)
     if filters.query.strip() and viewer.office is not None:
-        cases = cases.filter(_query_condition(viewer.office, filters.query.strip()))
+        cases = _search(cases, viewer.office, filters.query.strip())
+    else:
+        cases = cases.order_by("-received_at", "-id")
     if filters.used():
         # The filters are recorded by name only: a search text may itself be personal data.
         record_event(
@@ -87,10 +102,8 @@ def list_cases(*, viewer: Viewer, filters: CaseFilters | None = None) -> QuerySe
             action=AuditAction.SEARCH,
             detail={"filters": filters.used()},
         )
-    return (
-        cases.select_related("assigned_to", "reporting_category")
-        .prefetch_related(Prefetch("grounds", queryset=Term.objects.order_by("sort_order")))
-        .order_by("-received_at", "-id")
+    return cases.select_related("assigned_to", "reporting_category").prefetch_related(
+        Prefetch("grounds", queryset=Term.objects.order_by("sort_order"))
     )
 
 

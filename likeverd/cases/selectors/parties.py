@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from likeverd.accounts.viewer import Viewer, scope_to_office
 from likeverd.cases.models import Case, Party, PartyRole
@@ -21,21 +21,31 @@ class Conflict:
     other_role: str
 
 
-def list_conflicts(*, viewer: Viewer, case: Case) -> list[Conflict]:
+def list_conflicts(*, viewer: Viewer, case: Case, parties: list[Party] | None = None) -> list[Conflict]:
     """Counterparts of this case who are clients (or reporters) in the office's other cases,
-    and clients of this case who are counterparts elsewhere."""
+    and clients of this case who are counterparts elsewhere. `parties`: the case's parties,
+    when the caller has read them already."""
     clients = {PartyRole.PERSON, PartyRole.REPORTER}
-    parties = [p for p in case.parties.all() if p.name_key is not None]
-    if not parties:
+    named = [p for p in (case.parties.all() if parties is None else parties) if p.name_key is not None]
+    client_keys = {p.name_key for p in named if p.role in clients}
+    counterpart_keys = {p.name_key for p in named if p.role == PartyRole.COUNTERPART}
+    if not client_keys and not counterpart_keys:
         return []
-    others = (
+    # Only the other side's role is read back: the (name key, role) index answers directly.
+    condition = Q(pk__in=[])
+    if counterpart_keys:
+        condition |= Q(name_key__in=counterpart_keys, role__in=clients)
+    if client_keys:
+        condition |= Q(name_key__in=client_keys, role=PartyRole.COUNTERPART)
+    others = list(
         scope_to_office(Party.objects.all(), viewer, office_path="case__office")
+        .filter(condition)
         .exclude(case=case)
-        .filter(name_key__in={p.name_key for p in parties})
         .select_related("case")
+        .order_by("case__number", "id")
     )
     found = []
-    for party in parties:
+    for party in named:
         for other in others:
             if other.name_key != party.name_key:
                 continue

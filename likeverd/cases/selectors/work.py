@@ -7,7 +7,7 @@ from django.db.models import Count, QuerySet
 from django.http import Http404
 
 from likeverd.accounts.viewer import Viewer
-from likeverd.cases.access import visible_cases
+from likeverd.cases.access import visible_cases, visible_through
 from likeverd.cases.models import Case, CaseEvent, CaseStatus, Document, Task
 from likeverd.core import clock
 
@@ -52,15 +52,19 @@ class Dashboard:
 def get_dashboard(*, viewer: Viewer) -> Dashboard:
     cases = visible_cases(viewer)
     today = clock.today()
-    open_tasks = Task.objects.filter(case__in=cases, done_at__isnull=True).select_related("case", "assignee")
+    # Tasks reach their case by a join, not an IN over the office's case ids: the open-task
+    # indexes (assignee, done, due) and (due) where open lead, and each task's case is checked.
+    open_tasks = visible_through(Task.objects.filter(done_at__isnull=True), viewer).select_related(
+        "case", "assignee"
+    )
     counts = dict(cases.values_list("status").annotate(n=Count("id")).order_by())
     return Dashboard(
-        my_tasks=list(open_tasks.filter(assignee=viewer.user).order_by("due_date")[:20]),
+        my_tasks=list(open_tasks.filter(assignee=viewer.user).order_by("due_date", "id")[:20]),
         new_cases=list(
             cases.filter(status=CaseStatus.NEW).select_related("assigned_to").order_by("-received_at")[:20]
         ),
         due_this_week=list(
-            open_tasks.filter(due_date__lte=today + dt.timedelta(days=7)).order_by("due_date")[:30]
+            open_tasks.filter(due_date__lte=today + dt.timedelta(days=7)).order_by("due_date", "case")[:30]
         ),
         my_cases=list(
             cases.filter(assigned_to=viewer.user)

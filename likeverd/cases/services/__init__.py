@@ -9,12 +9,7 @@ from likeverd.cases.events import TIMELINE_ENTRY_KINDS
 from likeverd.cases.search import name_key, normalise_name
 from likeverd.cases.services.assignment import CASEWORK_ROLES, assign_case
 from likeverd.cases.services.classification import classify_case
-from likeverd.cases.services.documents import (
-    ALLOWED_DOCUMENT_TYPES,
-    document_path,
-    read_document,
-    upload_document,
-)
+from likeverd.cases.services.documents import document_purpose, read_document, upload_document
 from likeverd.cases.services.inputs import CaseDetails, Classification, PersonDetails
 from likeverd.cases.services.parties import add_party
 from likeverd.cases.services.registering import (
@@ -29,7 +24,6 @@ from likeverd.cases.services.timeline import add_timeline_entry
 from likeverd.taxonomy.services import create_default_reporting_categories
 
 __all__ = [
-    "ALLOWED_DOCUMENT_TYPES",
     "CASEWORK_ROLES",
     "TIMELINE_ENTRY_KINDS",
     "CaseDetails",
@@ -43,7 +37,7 @@ __all__ = [
     "classify_case",
     "complete_task",
     "create_default_reporting_categories",
-    "document_path",
+    "document_purpose",
     "name_key",
     "next_case_number",
     "normalise_name",

@@ -23,9 +23,10 @@ def create_party(
     counterpart_kind: str = "",
     notes: str = "",
     represents: Party | None = None,
+    index: bool = True,
 ) -> Party:
     """Write a party with its timeline event, audit row and index entries (no permission check:
-    for services that have checked already)."""
+    for services that have checked already). `index=False`: the caller indexes the name itself."""
     if (
         person_role == PartyRole.COUNTERPART
         and counterpart_kind
@@ -51,9 +52,9 @@ def create_party(
     )
     events.party_added(case=case, actor=actor, role=person_role)
     audit_as(actor, case.office, AuditAction.CREATE, party, case, role=person_role)
-    if party.name:
+    if index and party.name:
         search.index_text(case, party.name, is_name=True)
-    if party.notes:
+    if index and party.notes:
         search.index_text(case, party.notes)
     return party
 

@@ -9,8 +9,7 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,13 +31,24 @@ from likeverd.taxonomy.models import ReportingCategory
 def next_case_number(office: Office, year: int) -> tuple[int, str]:
     """The next serial for office and year, safe under concurrent registration.
 
-    The increment is one UPDATE, which holds the row lock (PostgreSQL) or the database
-    write lock (SQLite, IMMEDIATE transactions) until the surrounding transaction ends.
+    The increment is one UPDATE ... RETURNING, which holds the row lock (PostgreSQL) or the
+    database write lock (SQLite, IMMEDIATE transactions) until the surrounding transaction
+    ends; the year's first case creates the counter.
     """
-    CaseNumberSequence.objects.get_or_create(office=office, year=year)
-    CaseNumberSequence.objects.filter(office=office, year=year).update(last_serial=F("last_serial") + 1)
-    serial = CaseNumberSequence.objects.get(office=office, year=year).last_serial
-    return serial, f"{office.code}-{year}-{serial:04d}"
+    table = CaseNumberSequence._meta.db_table  # the model's own table name; values are parameters
+    for _attempt in range(2):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET last_serial = last_serial + 1 "  # noqa: S608
+                "WHERE office_id = %s AND year = %s RETURNING last_serial",
+                [office.pk, year],
+            )
+            row = cursor.fetchone()
+        if row is not None:
+            serial = int(row[0])
+            return serial, f"{office.code}-{year}-{serial:04d}"
+        CaseNumberSequence.objects.get_or_create(office=office, year=year)
+    raise RuntimeError("the case number counter could not be created")
 
 
 def check_wishes(wishes: list[str]) -> list[str]:
@@ -109,9 +119,14 @@ def open_case(
     )
     events.case_registered(case=case, actor=actor)
     audit_as(actor, office, AuditAction.CREATE, case, case, channel=details.channel)
+    # A new case's words are all here: they are indexed at once, in one insert, rather than
+    # read back from the rows just written.
+    terms = search.stems(office, case.narrative)
     if person is not None:
-        create_party(actor, case, person_role=person.role, details=person)
-    search.reindex_case(case)
+        party = create_party(actor, case, person_role=person.role, details=person, index=False)
+        if party.name:
+            terms |= search.name_terms(office, party.name)
+    search.index_terms(case, terms)
     return case
 
 
@@ -143,4 +158,6 @@ def update_case_details(*, viewer: Viewer, case: Case, details: CaseDetails) -> 
     audit(viewer, AuditAction.CHANGE, case, case, fields=changed)
     if "narrative" in changed:
         search.reindex_case(case)
+    elif "received_at" in changed:
+        search.move_in_date_order(case)
     return case

@@ -18,6 +18,7 @@ from likeverd.cases import selectors, services
 from likeverd.cases.forms import AssignForm, EntryForm, PartyForm, StatusForm, TaskForm, UploadForm
 from likeverd.cases.models import CaseStatus, EventKind, PartyRole
 from likeverd.cases.views.common import action_page, add_errors, to_case
+from likeverd.core import files
 from likeverd.core.once import posts_once
 
 
@@ -215,7 +216,10 @@ def document_download(request: HttpRequest, public_id: UUID) -> HttpResponse:
     document = selectors.get_document(viewer=viewer, public_id=str(public_id))
     content = services.read_document(viewer=viewer, document=document)
     response = HttpResponse(content, content_type=document.content_type)
-    response["Content-Disposition"] = _attachment(document.filename)
+    # Named by the sniffed type, also for files stored before names were (ADR 0002).
+    response["Content-Disposition"] = _attachment(
+        files.download_name(document.filename, document.content_type)
+    )
     response["Content-Length"] = str(len(content))
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -35,14 +35,14 @@ def case_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
     parties = list(selectors.list_parties(case=case))
     tasks = list(selectors.list_tasks(case=case))
     documents = list(selectors.list_documents(case=case))
-    caseworkers = list(selectors.list_caseworkers(viewer=viewer))
+    caseworkers = selectors.caseworkers(viewer=viewer)
     editable = can_edit(viewer, case)
     return render(
         request,
         "cases/case_detail.html",
         {
             "case": case,
-            "conflicts": selectors.list_conflicts(viewer=viewer, case=case),
+            "conflicts": selectors.list_conflicts(viewer=viewer, case=case, parties=parties),
             "parties": parties,
             "tasks": tasks,
             "documents": documents,

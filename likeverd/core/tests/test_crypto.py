@@ -1,3 +1,5 @@
+import uuid
+
 import pytest
 from django.db import connection
 from hypothesis import given
@@ -55,3 +57,17 @@ def test_encrypted_field_stores_ciphertext_in_the_database(office: object) -> No
         stored = bytes(cursor.fetchone()[0])
     assert b"hijab" not in stored
     assert Case.objects.get(pk=case.pk).narrative == "Refused at the door because of her hijab"
+
+
+def test_ciphertext_bound_to_one_row_does_not_decrypt_for_another() -> None:
+    row, other = uuid.uuid4(), uuid.uuid4()
+    token = crypto.encrypt_text("secret", purpose="cases.Case.narrative", row=row)
+    assert crypto.decrypt_text(token, purpose="cases.Case.narrative", row=row) == "secret"
+    with pytest.raises(crypto.DecryptionError):
+        crypto.decrypt_text(token, purpose="cases.Case.narrative", row=other)
+    with pytest.raises(crypto.DecryptionError):
+        crypto.decrypt_text(token, purpose="cases.Case.narrative")
+
+
+def test_new_ciphertexts_are_in_the_current_format_under_the_current_key() -> None:
+    assert crypto.is_current(crypto.encrypt_text("x", purpose="tests.field", row=uuid.uuid4()))

@@ -10,6 +10,7 @@ from likeverd.audit.models import AuditAction, AuditEvent
 from likeverd.cases import selectors, services
 from likeverd.cases.selectors import CaseFilters
 from likeverd.cases.tests.factories import register
+from likeverd.core import files
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ def test_documents_are_encrypted_on_disk_and_read_back_with_an_audit_entry(
     document = services.upload_document(
         viewer=viewer, case=case, upload=SimpleUploadedFile("letter from landlord.pdf", PDF), kind="evidence"
     )
-    stored = services.document_path(document.storage_name).read_bytes()
+    stored = files.path_of(document.storage_name).read_bytes()
     assert PDF not in stored
     assert b"%PDF" not in stored
     assert document.content_type == "application/pdf"

@@ -7,9 +7,8 @@ import likeverd.core.clock
 
 class Migration(migrations.Migration):
 
-    initial = True
-
     dependencies = [
+        ('core', '0001_rotation_progress'),
     ]
 
     operations = [
