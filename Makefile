@@ -30,7 +30,7 @@ help:
 	@echo "make test      install and run the whole suite (DATABASE_URL picks the engine; SQLite by default)"
 	@echo "make lint      ruff, ruff format, mypy, import-linter, missing migrations, translations"
 	@echo "make bench     speed and memory at scale"
-	@echo "make messages  update the nb and sv translation catalogues (needs gettext)"
+	@echo "make messages  update the translation catalogues (needs gettext)"
 	@echo "make clean     remove the virtualenv, caches and ./var"
 
 $(INSTALLED): pyproject.toml scripts/find-python
@@ -83,7 +83,7 @@ lint-migrations: $(INSTALLED)
 
 check-translations: $(INSTALLED)
 	@if [ -f likeverd/core/tests/test_translations.py ]; then \
-		$(BIN)/pytest -q likeverd/core/tests/test_translations.py; \
+		$(BIN)/pytest -q likeverd/core/tests/test_translations.py likeverd/intake/tests/test_translations.py; \
 	else \
 		echo "check-translations: no translation checks yet"; \
 	fi
@@ -95,9 +95,15 @@ bench: install
 		echo "bench: no benchmarks/ yet"; \
 	fi
 
+# Staff screens in nb and sv (English is the source); the public pages (likeverd/intake, its own
+# catalogues in likeverd/intake/locale) also in the languages of the people the offices serve.
+PUBLIC_LANGUAGES := nb sv ar so pl uk ur ti
+
 messages: install
 	cd likeverd && DJANGO_SETTINGS_MODULE=likeverd.config.settings_test $(abspath $(BIN))/likeverd makemessages \
 		-l nb -l sv --no-location --ignore='*/tests/*'
+	cd likeverd/intake && DJANGO_SETTINGS_MODULE=likeverd.config.settings_test $(abspath $(BIN))/likeverd makemessages \
+		$(addprefix -l ,$(PUBLIC_LANGUAGES)) --no-location --ignore='tests/*'
 	@$(BIN)/python scripts/compile_translations.py
 
 clean:

@@ -23,6 +23,7 @@ from django.db import connection
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from hypothesis import settings as hypothesis_settings
 from pytest_django.fixtures import Settings
 
 from likeverd.accounts.models import Jurisdiction, Office, User
@@ -31,6 +32,12 @@ from likeverd.accounts.tests.factories import OfficeFactory, make_staff
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 CHROMIUM = Path("/usr/bin/chromium")
+
+# Properties are judged by their examples, not by their speed: on a loaded two-core machine
+# (CI runs the suite in two workers beside browsers and gunicorn) an example may take longer
+# than hypothesis's default 200 ms deadline without being wrong. Speed lives in benchmarks/.
+hypothesis_settings.register_profile("likeverd", deadline=None)
+hypothesis_settings.load_profile("likeverd")
 
 
 def pytest_report_header() -> list[str]:

@@ -1,4 +1,5 @@
-"""Compile every likeverd/locale/*/LC_MESSAGES/django.po to its .mo with polib.
+"""Compile every likeverd/locale/*/LC_MESSAGES/django.po (and every app's, such as the public
+pages' likeverd/intake/locale) to its .mo with polib.
 
 polib rather than Django's compilemessages, so `make install` needs no GNU gettext on the
 machine. A .mo newer than its .po is left alone, so re-runs are instant.
@@ -9,7 +10,8 @@ from pathlib import Path
 
 import polib
 
-LOCALE_ROOT = Path(__file__).resolve().parent.parent / "likeverd" / "locale"
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent / "likeverd"
+LOCALE_ROOT = PACKAGE_ROOT / "locale"
 
 
 def compile_catalogues(locale_root: Path) -> int:
@@ -26,4 +28,6 @@ def compile_catalogues(locale_root: Path) -> int:
 
 if __name__ == "__main__":
     compile_catalogues(LOCALE_ROOT)
+    for app_locale in sorted(PACKAGE_ROOT.glob("*/locale")):
+        compile_catalogues(app_locale)
     sys.exit(0)

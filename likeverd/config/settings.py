@@ -19,6 +19,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from likeverd.core import languages
 from likeverd.core.crypto import decode_key
 
 django_stubs_ext.monkeypatch()  # generic ModelAdmin[...] and friends at run time
@@ -102,6 +103,7 @@ INSTALLED_APPS = [
     "likeverd.setup",
     "likeverd.triage",
     "likeverd.officeadmin",
+    "likeverd.intake",
 ]
 
 MIDDLEWARE = [
@@ -114,6 +116,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "likeverd.accounts.middleware.StaffLanguageMiddleware",
     "likeverd.accounts.middleware.ViewerMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -202,7 +205,26 @@ AXES_CLIENT_IP_CALLABLE = "likeverd.core.proxy.client_address"
 OTP_TOTP_ISSUER = "Likeverd"
 
 LANGUAGE_CODE = "nb"
-LANGUAGES = [("nb", _("Norwegian Bokmål")), ("sv", _("Swedish")), ("en", _("English"))]
+# Every language of the public pages; staff screens speak only STAFF_LANGUAGES, and a staff
+# screen asked for in another language answers in the person's staff language instead.
+languages.register_language_info()
+LANGUAGES = [
+    ("nb", _("Norwegian Bokmål")),
+    ("sv", _("Swedish")),
+    ("en", _("English")),
+    ("ar", _("Arabic")),
+    ("so", _("Somali")),
+    ("pl", _("Polish")),
+    ("uk", _("Ukrainian")),
+    ("ur", _("Urdu")),
+    ("ti", _("Tigrinya")),
+]
+STAFF_LANGUAGES = list(languages.STAFF_LANGUAGES)
+# The language a visitor chose is kept for later visits (the picker on every public page sets it).
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = not LOCAL
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Day first and the 24-hour clock in every interface language (English included); see likeverd/formats.
 FORMAT_MODULE_PATH = ["likeverd.formats"]
@@ -275,6 +297,14 @@ else:
     }
 DEFAULT_FROM_EMAIL = os.environ.get("LIKEVERD_DEFAULT_FROM_EMAIL", "likeverd@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# The public pages' quick exit leaves for this neutral site (README.md, Public site).
+QUICK_EXIT_URL = os.environ.get("LIKEVERD_QUICK_EXIT_URL", "https://www.yr.no/")
+if not QUICK_EXIT_URL.startswith("https://") and not QUICK_EXIT_URL.startswith("http://"):
+    raise ImproperlyConfigured(
+        f"LIKEVERD_QUICK_EXIT_URL={QUICK_EXIT_URL!r} is not a web address. Fix: set it to a neutral "
+        "site such as https://www.yr.no/ or unset it."
+    )
 
 # Every page is self-contained: no CDN, no third-party request.
 SECURE_CSP = {

@@ -1,3 +1,5 @@
+"""Public pages at /<language>/ (likeverd.intake); staff screens under /<language>/staff/."""
+
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
@@ -11,12 +13,17 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     # Each role's landing page; for case readers it is the case overview (cases:dashboard, whose
     # own pattern for the same address this one answers first).
-    path("", home, name="home"),
-    path("", include("likeverd.cases.urls")),
-    path("", include("likeverd.privacy.urls")),
-    path("office/", include("likeverd.officeadmin.urls")),
-    path("account/", include("likeverd.accounts.urls")),
-    path("directory/", include("likeverd.directory.urls")),
-    path("admin/", admin.site.urls),
+    path("staff/", home, name="home"),
+    path("staff/", include("likeverd.cases.urls")),
+    path("staff/", include("likeverd.privacy.urls")),
+    path("staff/office/", include("likeverd.officeadmin.urls")),
+    path("staff/account/", include("likeverd.accounts.urls")),
+    path("staff/public-page/", include("likeverd.intake.staff_urls")),
+    path("staff/directory/", include("likeverd.directory.urls")),
+    path("staff/admin/", admin.site.urls),
+    path("", include("likeverd.intake.urls")),
     prefix_default_language=True,
 )
+
+# A public address that leads nowhere answers in the public layout and the visitor's language.
+handler404 = "likeverd.intake.views.page_not_found"

@@ -87,14 +87,15 @@ def _legal_taxonomy(transactional_db: None) -> None:
 
 # The screens' English labels are the source strings, and terms show their `label_en` there.
 LANGUAGE_PREFIX = "/en"
+STAFF_PREFIX = f"{LANGUAGE_PREFIX}/staff"
 
 
 @pytest.fixture
 def app_url(live_server: LiveServer) -> Callable[[str], str]:
-    """The live server's address of `path` (like "/cases/") under the English prefix."""
+    """The live server's address of the staff screen `path` (like "/cases/"), in English."""
 
     def make(path: str) -> str:
-        return f"{live_server.url}{LANGUAGE_PREFIX}{path}"
+        return f"{live_server.url}{STAFF_PREFIX}{path}"
 
     return make
 

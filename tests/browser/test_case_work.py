@@ -34,7 +34,7 @@ def test_adviser_works_a_case_from_phone_call_to_closed(
 
     # Log in with username, password and the code the authenticator app shows now.
     page.goto(app_url("/"))
-    expect(page).to_have_url(re.compile(r"/en/account/login/"))
+    expect(page).to_have_url(re.compile(r"/en/staff/account/login/"))
     page.get_by_label("Username").fill(adviser.username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_label("Code from your authenticator app").fill(authenticator_code(adviser))

@@ -20,7 +20,7 @@ def test_login_page_is_accessible_and_loads_nothing_from_other_hosts(
             requested_hosts.add(url.netloc)
 
     page.on("request", remember_host)
-    response = page.goto(f"{live_server.url}/nb/account/login/")
+    response = page.goto(f"{live_server.url}/nb/staff/account/login/")
 
     assert response is not None
     assert response.status == 200

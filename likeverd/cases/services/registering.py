@@ -20,7 +20,7 @@ from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.cases import events, search
 from likeverd.cases.models import Case, CaseNumberSequence, Wish
-from likeverd.cases.services.assignment import assign_case
+from likeverd.cases.services.assignment import check_assignee, record_assignment
 from likeverd.cases.services.common import audit, audit_as, office_of, own_category, require
 from likeverd.cases.services.inputs import CaseDetails, PersonDetails
 from likeverd.cases.services.parties import create_party
@@ -69,16 +69,18 @@ def register_case(
 ) -> Case:
     """A case registered by staff of the viewer's office (and assigned, if `assign_to`)."""
     require(viewer, Permission.REGISTER_CASE)
-    case = open_case(
+    office = office_of(viewer)
+    if assign_to is not None:
+        require(viewer, Permission.ASSIGN_CASE)
+        check_assignee(office, assign_to)
+    return open_case(
         actor=StaffActor.of(viewer),
-        office=office_of(viewer),
+        office=office,
         details=details,
         person=person,
         reporting_category=reporting_category,
+        assign_to=assign_to,
     )
-    if assign_to is not None:
-        assign_case(viewer=viewer, case=case, assignee=assign_to)
-    return case
 
 
 @transaction.atomic
@@ -89,11 +91,13 @@ def open_case(
     details: CaseDetails,
     person: PersonDetails | None = None,
     reporting_category: ReportingCategory | None = None,
+    assign_to: User | None = None,
 ) -> Case:
     """Write a new case of `office` with its number, timeline event, audit row naming `actor`,
     the person (if given) and its search index. No permission check: the caller decides that
     `actor` may open a case in `office` (register_case checks staff; the public form and imports
-    choose the office themselves)."""
+    choose the office themselves). `assign_to` is set on insert; the caller has checked that
+    the person may take cases of `office` (`assignment.check_assignee`)."""
     received_at = details.received_at or clock.now()
     if received_at > clock.now() + dt.timedelta(minutes=5):
         raise ValidationError(_("The time received cannot be in the future."))
@@ -116,6 +120,7 @@ def open_case(
         residence_municipality=details.residence_municipality.strip(),
         wishes=check_wishes(details.wishes),
         reporting_category=own_category(office, reporting_category),
+        assigned_to=assign_to,
     )
     events.case_registered(case=case, actor=actor)
     audit_as(actor, office, AuditAction.CREATE, case, case, channel=details.channel)
@@ -126,6 +131,8 @@ def open_case(
         party = create_party(actor, case, person_role=person.role, details=person, index=False)
         if party.name:
             terms |= search.name_terms(office, party.name)
+    if assign_to is not None:
+        record_assignment(actor, case, assign_to)
     search.index_terms(case, terms)
     return case
 

@@ -81,12 +81,14 @@ def _queries(client: Client, path: str, params: dict[str, str]) -> list[str]:
 
 # The statements each page needs: the same for an office with a handful of rows and with many.
 # Four of them are every page's (session, user, two-factor device, the viewer's memberships).
+# The triage app's registered dashboard box (deadlines within 30 days) reads one more, and its
+# case-page section (the sorting record and its evidence) two more.
 PAGE_QUERIES = {
-    "dashboard": 9,
+    "dashboard": 10,
     "case list": 9,
     "case list, filtered": 10,
     "case list, searched": 10,
-    "case page": 18,
+    "case page": 20,
 }
 
 
@@ -287,7 +289,9 @@ def test_registering_a_case_with_its_person_and_adviser_takes_a_fixed_number_of_
     details = CaseDetails(
         channel=Channel.PHONE, narrative="Nektet adgang på utestedet på grunn av hudfargen."
     )
-    with django_assert_max_num_queries(14):
+    # open_case is atomic on its own (reporters and imports call it directly): its savepoint
+    # inside register_case's transaction costs one SAVEPOINT and one RELEASE.
+    with django_assert_max_num_queries(15):
         case = services.register_case(
             viewer=viewer, details=details, person=PersonDetails(name="Amina Warsame"), assign_to=adviser
         )

@@ -18,7 +18,7 @@ PROXIED = {"Host": "likeverd.example.org", "X-Forwarded-Proto": "https"}
 
 
 def get(port: int, path: str, headers: dict[str, str]) -> http.client.HTTPResponse:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     connection.request("GET", path, headers=headers)
     response = connection.getresponse()
     response.read()
@@ -26,7 +26,7 @@ def get(port: int, path: str, headers: dict[str, str]) -> http.client.HTTPRespon
     return response
 
 
-def wait_until_listening(port: int, server: subprocess.Popen[str], seconds: float = 30) -> None:
+def wait_until_listening(port: int, server: subprocess.Popen[str], seconds: float = 90) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -50,7 +50,7 @@ class Gunicorn:
         """Stops the server as an init system would (SIGTERM) and returns what it logged."""
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
-            self.log, _ = self.process.communicate(timeout=30)
+            self.log, _ = self.process.communicate(timeout=90)
         return self.log
 
 
@@ -89,8 +89,8 @@ def gunicorn(subprocess_env: dict[str, str], tmp_path: Path) -> Iterator[Gunicor
 
 
 def test_gunicorn_serves_the_login_page_and_its_static_files_behind_the_proxy(gunicorn: Gunicorn) -> None:
-    connection = http.client.HTTPConnection("127.0.0.1", gunicorn.port, timeout=10)
-    connection.request("GET", "/en/account/login/", headers=PROXIED)
+    connection = http.client.HTTPConnection("127.0.0.1", gunicorn.port, timeout=60)
+    connection.request("GET", "/en/staff/account/login/", headers=PROXIED)
     response = connection.getresponse()
     page = response.read().decode()
     assert response.status == 200
@@ -99,14 +99,17 @@ def test_gunicorn_serves_the_login_page_and_its_static_files_behind_the_proxy(gu
     assert stylesheet, "the stylesheet is served under its hashed name"
     assert get(gunicorn.port, stylesheet.group(1), PROXIED).status == 200
     # A request that reached the proxy over plain HTTP is sent to HTTPS.
-    plain = get(gunicorn.port, "/en/account/login/", {"Host": "likeverd.example.org"})
+    plain = get(gunicorn.port, "/en/staff/account/login/", {"Host": "likeverd.example.org"})
     assert plain.status == 301
-    assert plain.headers["Location"] == "https://likeverd.example.org/en/account/login/"
+    assert plain.headers["Location"] == "https://likeverd.example.org/en/staff/account/login/"
 
 
 def test_the_access_log_keeps_the_path_but_no_query_string(gunicorn: Gunicorn) -> None:
-    assert get(gunicorn.port, "/en/account/login/?next=/en/cases/%3Fq%3Dhijab", PROXIED).status == 200
+    assert (
+        get(gunicorn.port, "/en/staff/account/login/?next=/en/staff/cases/%3Fq%3Dhijab", PROXIED).status
+        == 200
+    )
     log = gunicorn.stop()
-    assert '"GET /en/account/login/" 200' in log
+    assert '"GET /en/staff/account/login/" 200' in log
     assert "hijab" not in log
     assert "127.0.0.1 " not in log.replace(f"127.0.0.1:{gunicorn.port}", "")

@@ -67,7 +67,7 @@ def test_the_local_installation_shows_the_friendly_pages_and_serves_static_files
     script = (
         "from django.test import Client\n"
         "client = Client(HTTP_HOST='localhost')\n"
-        "missing = client.get('/en/no-such-page/')\n"
+        "missing = client.get('/en/staff/no-such-page/')\n"
         "print(missing.status_code, missing.content.decode())\n"
         "print('static', client.get('/static/likeverd/site.css').status_code)\n"
     )
@@ -108,7 +108,7 @@ def test_development_generates_throwaway_secrets_and_keeps_them(tmp_path: Path) 
 
 
 def test_every_page_forbids_third_party_content(client: Client) -> None:
-    response = client.get("/en/account/login/")
+    response = client.get("/en/staff/account/login/")
     policy = response["Content-Security-Policy"]
     assert "default-src 'self'" in policy
     assert "frame-ancestors 'none'" in policy

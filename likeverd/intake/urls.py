@@ -1,0 +1,14 @@
+"""The public pages, at /<language>/. `report-start` is reserved for the report form."""
+
+from django.urls import URLPattern, path
+
+from likeverd.intake import views
+
+app_name = "intake"
+urlpatterns: list[URLPattern] = [
+    path("", views.start, name="start"),
+    path("language/", views.choose_language, name="choose-language"),
+    path("offices/<slug:code>/", views.office_page, name="office"),
+    path("offices/<slug:code>/guide/", views.guide_page, name="guide"),
+    path("offices/<slug:code>/report/", views.report_start, name="report-start"),
+]
