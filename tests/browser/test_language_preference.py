@@ -21,7 +21,7 @@ def test_the_swedish_adviser_gets_swedish_after_login_from_an_english_browser(
     context = browser.new_context(locale="en-GB", extra_http_headers={"Accept-Language": "en"})
     page = context.new_page()
 
-    page.goto(live_server.url + "/")
+    page.goto(live_server.url + "/staff/")
     expect(page.get_by_role("button", name="Log in")).to_be_visible()  # the browser's English
     page.get_by_label("Username").fill(adviser.username)
     page.get_by_label("Password").fill(PASSWORD)
@@ -31,7 +31,7 @@ def test_the_swedish_adviser_gets_swedish_after_login_from_an_english_browser(
     expect(page.get_by_role("heading", level=1, name="Översikt")).to_be_visible()
     expect(page.locator("html")).to_have_attribute("lang", "sv")
     # Another page, opened by an address without a language, stays Swedish.
-    page.goto(live_server.url + "/account/me/")
+    page.goto(live_server.url + "/staff/account/me/")
     expect(page.get_by_role("heading", level=1, name="Ditt konto")).to_be_visible()
     expect(page.get_by_label("Språk i gränssnittet")).to_have_value("sv")
     context.close()

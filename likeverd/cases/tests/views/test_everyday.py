@@ -5,6 +5,8 @@ import datetime as dt
 import re
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 
 from likeverd.accounts.models import Office, User
 from likeverd.accounts.tests.factories import viewer_of
@@ -73,9 +75,9 @@ def test_a_too_long_note_is_refused_in_norwegian_and_kept(
     case = register(viewer_of(adviser))
     body = "x" * (LONG_TEXT_MAX_CHARS + 1)
 
-    response = client_for(adviser).post(
-        f"/nb/cases/{case.public_id}/entries/add/", {"entry-kind": "note", "entry-body": body}
-    )
+    with translation.override("nb"):
+        address = reverse("cases:case_add_entry", args=[case.public_id])
+    response = client_for(adviser).post(address, {"entry-kind": "note", "entry-body": body})
 
     page = response.content.decode()
     assert response.status_code == 200
