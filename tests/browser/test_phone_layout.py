@@ -1,8 +1,8 @@
 """The case list on a phone (390x844): a compact header, the results before the filters (folded
 into "Filters"), and the filters open on a laptop.
 
-Before issue 6 the header took 257 px of the phone's 844 (now about 160) and seven filters came
-before the first result."""
+Before issue 6 the header took 257 px of the phone's 844 (now about 200 with the full staff
+menu) and seven filters came before the first result."""
 
 from collections.abc import Callable
 
@@ -29,7 +29,7 @@ def test_on_a_phone_the_results_come_before_the_filters(
 
     header = page.locator(".site-header").bounding_box()
     assert header is not None
-    assert header["height"] <= PHONE["height"] * 0.2, f"the header takes {header['height']} px"
+    assert header["height"] <= PHONE["height"] * 0.25, f"the header takes {header['height']} px"
     first_result = page.get_by_role("link", name=worked_case.number)
     expect(first_result).to_be_in_viewport()
     expect(page.get_by_label("Status")).to_be_hidden()
