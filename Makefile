@@ -52,6 +52,7 @@ demo: install
 	$(DEMO_ENV) $(BIN)/likeverd migrate --no-input
 	$(DEMO_ENV) LIKEVERD_DEMO_URL=$(DEMO_URL) $(BIN)/likeverd demo
 	@echo "Likeverd demo: $(DEMO_URL) (the task worker runs beside the web server; Ctrl-C stops both)"
+	@echo "The code for a demo login, any time: LIKEVERD_LOCAL=1 $(BIN)/likeverd democode adviser.oslo"
 	@$(DEMO_ENV) $(BIN)/likeverd db_worker --no-startup-delay & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(DEMO_ENV) $(BIN)/likeverd runserver 127.0.0.1:$(PORT)

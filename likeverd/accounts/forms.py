@@ -1,7 +1,9 @@
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.http import QueryDict
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 CODE_LENGTH = 6
@@ -78,3 +80,16 @@ class LoginForm(forms.Form):
 
 class SwitchOfficeForm(forms.Form):
     office = forms.UUIDField(label=_("Office"))
+
+
+def _language_choices() -> list[tuple[str, str]]:
+    # Each language in its own words, as a person looks for it ("svenska", not "Swedish").
+    codes = [code for code, _name in settings.LANGUAGES]
+    named = [(code, str(get_language_info(code)["name_local"]).capitalize()) for code in codes]
+    return [("", str(_("As the browser asks"))), *named]
+
+
+class LanguagePreferenceForm(forms.Form):
+    """The interface language a person gets after logging in."""
+
+    language = forms.ChoiceField(label=_("Interface language"), required=False, choices=_language_choices)

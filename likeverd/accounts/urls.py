@@ -8,4 +8,5 @@ urlpatterns: list[URLPattern] = [
     path("logout/", views.logout_view, name="logout"),
     path("office/", views.switch_office, name="switch_office"),
     path("me/", views.profile, name="profile"),
+    path("me/language/", views.profile_language, name="profile_language"),
 ]

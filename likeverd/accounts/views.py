@@ -1,5 +1,6 @@
 """Logging in with password and authenticator code, logging out, choosing the office to work
-in, and the person's own account page. HTTP only: the checks live in django.contrib.auth,
+in, and the person's own account page (with their interface language, which the interface
+follows from the login on). HTTP only: the checks live in django.contrib.auth,
 django-otp and django-axes, and audit events come from Django's login signals.
 """
 
@@ -10,9 +11,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.signals import user_login_failed
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -23,8 +27,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from likeverd.accounts import selectors
-from likeverd.accounts.forms import LoginForm, SwitchOfficeForm
+from likeverd.accounts import selectors, services
+from likeverd.accounts.forms import LanguagePreferenceForm, LoginForm, SwitchOfficeForm
 from likeverd.accounts.models import User
 from likeverd.accounts.permissions import get_viewer, viewer_required
 from likeverd.accounts.viewer import ACTIVE_OFFICE_SESSION_KEY
@@ -76,7 +80,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
         if isinstance(user, User) and device is not None:
             login(request, user)
             otp_login(request, device)
-            return redirect(_safe_next(request, next_url))
+            return _in_language(redirect(_safe_next(request, next_url)), user.preferred_language)
         form.refuse(_("That did not work. Check your username, password and code, and try again."))
     return render(request, LOGIN_TEMPLATE, {"form": form, "next": next_url})
 
@@ -124,6 +128,47 @@ def switch_office(request: HttpRequest) -> HttpResponse:
     return redirect(resolve_url(settings.LOGIN_REDIRECT_URL))
 
 
+def _in_language(response: HttpResponse, language: str) -> HttpResponse:
+    """Send the person on in their saved interface language, not the browser's: the address in
+    that language, and the language cookie that LocaleMiddleware reads for addresses without one."""
+    if language not in services.interface_languages():
+        return response
+    response["Location"] = translate_url(response["Location"], language)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,  # type: ignore[arg-type]
+    )
+    return response
+
+
+@require_POST
+@viewer_required()
+def profile_language(request: HttpRequest) -> HttpResponse:
+    viewer = get_viewer(request)
+    form = LanguagePreferenceForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the languages offered."))
+        return redirect("accounts:profile")
+    language = form.cleaned_data["language"]
+    try:
+        services.set_preferred_language(viewer=viewer, language=language)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect("accounts:profile")
+    if language:
+        with translation.override(language):
+            messages.success(request, _("Saved: the interface is now in this language when you log in."))
+            return _in_language(redirect(reverse("accounts:profile")), language)
+    messages.success(request, _("Saved: the interface follows your browser's language."))
+    return redirect("accounts:profile")
+
+
 @never_cache
 @require_http_methods(["GET"])
 @viewer_required()
@@ -138,5 +183,6 @@ def profile(request: HttpRequest) -> HttpResponse:
         "person": viewer.user,
         "offices": list(offices.values()),
         "devices": selectors.list_devices_for_person(viewer.user),
+        "language_form": LanguagePreferenceForm(initial={"language": viewer.user.preferred_language}),
     }
     return render(request, "accounts/profile.html", context)

@@ -8,10 +8,12 @@ person types and reads never depends on their browser."""
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils import formats, timezone
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from likeverd.core import clock
 
@@ -57,3 +59,19 @@ class LocalDateTimeField(forms.DateTimeField):
         kwargs["help_text"] = _with_example(kwargs.get("help_text"), "DATETIME_INPUT_FORMATS")
         kwargs.setdefault("widget", forms.DateTimeInput(attrs={"autocomplete": "off", "size": 18}))
         super().__init__(**kwargs)
+
+
+# A narrative or a note longer than this is refused by its form with a message (the text stays in
+# the form), well below DATA_UPLOAD_MAX_MEMORY_SIZE, where Django would answer a bare HTTP 400.
+LONG_TEXT_MAX_CHARS = 50_000
+
+
+def long_text_validator(limit: int = LONG_TEXT_MAX_CHARS) -> MaxLengthValidator:
+    """The size limit of a free text, checked on the server only: no `maxlength` cuts a paste short."""
+    return MaxLengthValidator(
+        limit,
+        message=gettext_lazy(
+            "This text has %(show_value)d characters; at most %(limit_value)d fit. "
+            "Shorten it, or keep the full text as a document."
+        ),
+    )

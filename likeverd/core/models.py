@@ -34,3 +34,23 @@ class RotationProgress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.step} under key {self.key_id}"
+
+
+class FormSubmission(models.Model):
+    """A claimed one-time form token (see likeverd.core.once): at most one row per token.
+
+    The row is written when the first POST of a rendered form starts (the unique token is the
+    atomic claim) and holds where that POST sent the person, so a second POST of the same form
+    is sent there too. Rows older than the token's lifetime are deleted as new ones are written.
+    """
+
+    token = models.CharField(max_length=64, unique=True)
+    owner = models.CharField(max_length=64, blank=True)
+    result_url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=clock.now, db_index=True)
+
+    class Meta:
+        verbose_name = "form submission"
+
+    def __str__(self) -> str:
+        return f"form submission {self.pk}"

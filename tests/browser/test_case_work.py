@@ -52,6 +52,7 @@ def test_adviser_works_a_case_from_phone_call_to_closed(
     page.get_by_label("What happened").fill(
         "Bussjåføren ville ikke slippe henne på med sparkesykkel, men slapp på andre."
     )
+    page.get_by_text("More details").click()
     page.get_by_label("When", exact=True).fill("våren 2025")
     page.get_by_role("button", name="Register").click()
 

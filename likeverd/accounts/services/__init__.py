@@ -5,6 +5,7 @@ audited. The login and office-switching views only read and touch the session.
 
 from likeverd.accounts.services.common import admin_office
 from likeverd.accounts.services.offices import OfficeDetails, change_office_details, create_office
+from likeverd.accounts.services.preferences import interface_languages, set_preferred_language
 from likeverd.accounts.services.staff import (
     COMMAND_LINE,
     DEFAULT_DEVICE_NAME,
@@ -43,8 +44,10 @@ __all__ = [
     "deactivate_staff_member",
     "generate_password",
     "grant_role",
+    "interface_languages",
     "provisioning_uri",
     "reset_authenticators",
     "reset_password",
     "revoke_role",
+    "set_preferred_language",
 ]

@@ -12,7 +12,7 @@ from likeverd.cases import selectors, workflow
 from likeverd.cases.forms.common import PartyChoiceField, PersonChoiceField
 from likeverd.cases.forms.details import ContactFieldsMixin
 from likeverd.cases.models import Case, CounterpartKind, DocumentKind, EventKind, Outcome, Party, PartyRole
-from likeverd.core.forms import BLANK, BaseForm, LocalDateField, LocalDateTimeField
+from likeverd.core.forms import BLANK, BaseForm, LocalDateField, LocalDateTimeField, long_text_validator
 
 
 class AssignForm(BaseForm):
@@ -36,7 +36,12 @@ class StatusForm(BaseForm):
         choices=BLANK + list(Outcome.choices),
         help_text=_("Needed when you close the case."),
     )
-    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        validators=[long_text_validator()],
+    )
 
     def __init__(self, *args: Any, viewer: Viewer, case: Case, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -54,7 +59,9 @@ ENTRY_KINDS = [
 class EntryForm(BaseForm):
     prefix = "entry"
     kind = forms.ChoiceField(label=_("Kind"), choices=ENTRY_KINDS, initial=EventKind.NOTE)
-    body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 4}))
+    body = forms.CharField(
+        label=_("Text"), widget=forms.Textarea(attrs={"rows": 4}), validators=[long_text_validator()]
+    )
     occurred_at = LocalDateTimeField(label=_("When"), required=False, help_text=_("Leave empty for now."))
 
 
@@ -97,7 +104,12 @@ class PartyForm(ContactFieldsMixin, BaseForm):
         required=False,
         help_text=_("Only for a representative."),
     )
-    notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    notes = forms.CharField(
+        label=_("Notes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[long_text_validator()],
+    )
 
     field_order = [
         "role",

@@ -14,7 +14,7 @@ from likeverd.cases import dates, services
 from likeverd.cases.forms.common import LANGUAGES
 from likeverd.cases.models import Case, Channel, PartyRole, PlaceKind, Wish
 from likeverd.core import clock
-from likeverd.core.forms import BLANK, BaseForm
+from likeverd.core.forms import BLANK, BaseForm, long_text_validator
 
 
 class CaseDetailsForm(BaseForm):
@@ -25,6 +25,7 @@ class CaseDetailsForm(BaseForm):
         label=_("What happened"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
+        validators=[long_text_validator()],
         help_text=_("In the person's own words where you can."),
     )
     incident_date = forms.CharField(
@@ -99,10 +100,12 @@ class ContactFieldsMixin(BaseForm):
 
 
 class RegisterCallForm(ContactFieldsMixin, CaseDetailsForm):
-    assign_to_me = forms.BooleanField(label=_("Assign the case to me"), required=False, initial=True)
+    """The one-minute form: what opens a case first, the rest folded (see register_call.html)."""
 
-    field_order = [
+    # What a case needs, in the order the template shows them; the rest can wait.
+    FIRST_FIELDS = (
         "channel",
+        "narrative",
         "name",
         "is_anonymous",
         "phone",
@@ -110,9 +113,13 @@ class RegisterCallForm(ContactFieldsMixin, CaseDetailsForm):
         "safe_to_call",
         "safe_voicemail",
         "safe_email",
+    )
+    assign_to_me = forms.BooleanField(label=_("Assign the case to me"), required=False, initial=True)
+
+    field_order = [
+        *FIRST_FIELDS,
         "language",
         "needs_interpreter",
-        "narrative",
         "incident_date",
         "incident_municipality",
         "place_kind",
@@ -125,6 +132,31 @@ class RegisterCallForm(ContactFieldsMixin, CaseDetailsForm):
         super().__init__(*args, **kwargs)
         if not viewer.can(Permission.ASSIGN_CASE):
             del self.fields["assign_to_me"]
+        self.fields["channel"].widget.attrs["autofocus"] = True
+
+    def first_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.FIRST_FIELDS]
+
+    def later_fields(self) -> list[forms.BoundField]:
+        return [
+            self[name] for name in self.fields if name not in self.FIRST_FIELDS and name != "assign_to_me"
+        ]
+
+    def later_fields_used(self) -> bool:
+        """Whether the folded part holds an answer or an error, so the form shows it open."""
+        if not self.is_bound:
+            return False
+        return any(bool(field.errors) or bool(field.data) for field in self.later_fields())
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        said = [str(data.get(name) or "").strip() for name in ("narrative", "name", "phone", "email")]
+        if not any(said) and not self.errors:
+            raise ValidationError(
+                _("Write what happened, or whom it concerns (a name, phone or e-mail), to open a case."),
+                code="empty",
+            )
+        return data
 
 
 class CaseEditForm(CaseDetailsForm):

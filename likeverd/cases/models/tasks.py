@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from likeverd.cases.models.case import Case
+from likeverd.core import clock
 from likeverd.core.fields import EncryptedTextField
 from likeverd.core.models import PublicModel
 
@@ -41,3 +42,8 @@ class Task(PublicModel):
     @property
     def is_done(self) -> bool:
         return self.done_at is not None
+
+    @property
+    def is_late(self) -> bool:
+        """Open after its due date (in the office's time zone)."""
+        return self.done_at is None and self.due_date < clock.today()

@@ -19,10 +19,12 @@ from likeverd.cases.forms import AssignForm, EntryForm, PartyForm, StatusForm, T
 from likeverd.cases.models import CaseStatus, EventKind, PartyRole
 from likeverd.cases.views.common import action_page, add_errors, to_case
 from likeverd.core import files
+from likeverd.core.once import posts_once
 
 
 @require_http_methods(["GET", "POST"])
 @viewer_required(Permission.ASSIGN_CASE)
+@posts_once
 def case_assign(request: HttpRequest, public_id: UUID) -> HttpResponse:
     viewer = get_viewer(request)
     case = selectors.get_case_for_change(viewer=viewer, public_id=str(public_id))
@@ -46,6 +48,7 @@ def case_assign(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @viewer_required()
+@posts_once
 def case_status(request: HttpRequest, public_id: UUID) -> HttpResponse:
     viewer = get_viewer(request)
     case = selectors.get_case_for_change(viewer=viewer, public_id=str(public_id))
@@ -79,6 +82,7 @@ def case_status(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @viewer_required(Permission.EDIT_CASE)
+@posts_once
 def case_add_entry(request: HttpRequest, public_id: UUID) -> HttpResponse:
     viewer = get_viewer(request)
     case = selectors.get_case_for_change(viewer=viewer, public_id=str(public_id))
@@ -105,6 +109,7 @@ def case_add_entry(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @viewer_required(Permission.EDIT_CASE)
+@posts_once
 def case_add_task(request: HttpRequest, public_id: UUID) -> HttpResponse:
     viewer = get_viewer(request)
     case = selectors.get_case_for_change(viewer=viewer, public_id=str(public_id))
@@ -147,6 +152,7 @@ def task_done(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @viewer_required(Permission.EDIT_CASE)
+@posts_once
 def case_upload(request: HttpRequest, public_id: UUID) -> HttpResponse:
     viewer = get_viewer(request)
     case = selectors.get_case_for_change(viewer=viewer, public_id=str(public_id))
@@ -174,6 +180,7 @@ def case_upload(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @viewer_required(Permission.EDIT_CASE)
+@posts_once
 def case_add_party(request: HttpRequest, public_id: UUID) -> HttpResponse:
     viewer = get_viewer(request)
     case = selectors.get_case_for_change(viewer=viewer, public_id=str(public_id))

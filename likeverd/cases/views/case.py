@@ -24,6 +24,7 @@ from likeverd.cases.forms import (
     UploadForm,
 )
 from likeverd.cases.views.common import add_errors, to_case
+from likeverd.core.once import posts_once
 
 
 @require_GET
@@ -68,6 +69,7 @@ def case_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @viewer_required(Permission.EDIT_CASE)
+@posts_once
 def case_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
     viewer = get_viewer(request)
     if request.method != "POST":
@@ -106,6 +108,7 @@ def case_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @viewer_required(Permission.CLASSIFY_CASE)
+@posts_once
 def case_classify(request: HttpRequest, public_id: UUID) -> HttpResponse:
     viewer = get_viewer(request)
     if request.method != "POST":

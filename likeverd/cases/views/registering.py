@@ -13,10 +13,12 @@ from likeverd.cases import services
 from likeverd.cases.access import may_read_case
 from likeverd.cases.forms import RegisterCallForm
 from likeverd.cases.views.common import add_errors, to_case
+from likeverd.core.once import posts_once
 
 
 @require_http_methods(["GET", "POST"])
 @viewer_required(Permission.REGISTER_CASE)
+@posts_once
 def register_call(request: HttpRequest) -> HttpResponse:
     viewer = get_viewer(request)
     form = RegisterCallForm(request.POST or None, viewer=viewer)

@@ -5,6 +5,9 @@ from typing import Any
 
 from django import template
 from django.apps import apps
+from django.utils.html import format_html
+
+from likeverd.core.once import FIELD_NAME, issue_token
 
 register = template.Library()
 
@@ -28,3 +31,11 @@ def target_label(model_label: str) -> str:
         return str(apps.get_model(model_label)._meta.verbose_name)
     except (LookupError, ValueError):
         return model_label
+
+
+@register.simple_tag(takes_context=True)
+def once_field(context: template.Context) -> str:
+    """The hidden one-time token of a form (likeverd.core.once): a second POST gets the first's result."""
+    return format_html(
+        '<input type="hidden" name="{}" value="{}">', FIELD_NAME, issue_token(context["request"])
+    )

@@ -70,7 +70,8 @@ class Command(BaseCommand):
             self.stdout.write(line.format(*row))
         self.stdout.write("")
         self.stdout.write(
-            "Add the secret to an authenticator app (or type the code shown, valid for 30 seconds), "
-            "then log in at " + self.style.SUCCESS(URL + "nb/staff/")
+            "Add the secret to an authenticator app (or type the code shown, valid for 30 seconds; "
+            "`likeverd democode USERNAME` prints a fresh one), then log in at "
+            + self.style.SUCCESS(URL + "nb/staff/")
         )
         self.stdout.write("The public site (offices, the guide, nine languages): " + self.style.SUCCESS(URL))
