@@ -40,6 +40,30 @@ hypothesis_settings.register_profile("likeverd", deadline=None)
 hypothesis_settings.load_profile("likeverd")
 
 
+@pytest.fixture(autouse=True)
+def _legal_taxonomy_present(request: pytest.FixtureRequest) -> None:
+    """The legal taxonomy (rows of a data migration) is there for every database test.
+
+    A transactional test (threads that race, a subprocess, a live server) empties the database
+    when it ends, the taxonomy with it; pytest-django runs those after the others in a worker,
+    but a test that comes later still finds the rows again here. The loader is idempotent and
+    this costs one query when the rows are there.
+    """
+    fixtures = set(request.fixturenames)
+    if not fixtures & {"db", "transactional_db", "live_server"} and not request.node.get_closest_marker(
+        "django_db"
+    ):
+        return
+    transactional = bool(fixtures & {"transactional_db", "live_server"})
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from likeverd.taxonomy.apply import apply_taxonomy
+    from likeverd.taxonomy.loader import load_all
+    from likeverd.taxonomy.models import LegalSource, Term
+
+    if not Term.objects.exists():
+        apply_taxonomy(load_all(), term_model=Term, source_model=LegalSource)
+
+
 def pytest_report_header() -> list[str]:
     database = settings.DATABASES["default"]
     if database.get("HOST"):
