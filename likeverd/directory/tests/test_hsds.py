@@ -47,8 +47,9 @@ from likeverd.directory.records import (
 from likeverd.directory.selectors import export_directory
 from likeverd.directory.services import import_directory
 from likeverd.directory.tests.factories import AreaFactory, LanguageFactory, PhoneFactory, ServiceFactory
+from likeverd.directory.tests.shared import SHARED, require_shared
 
-SHARED_SCHEMAS = Path("/work/shared/domain/hsds-schema")
+SHARED_SCHEMAS = SHARED / "domain" / "hsds-schema"
 DIRECTORY_MODELS: list[type[models.Model]] = [
     Organization,
     Location,
@@ -148,10 +149,10 @@ def test_the_network_export_validates_against_the_hsds_schemas() -> None:
 
 
 @pytest.mark.django_db
-@pytest.mark.skipif(not SHARED_SCHEMAS.exists(), reason="the shared copy of the HSDS schemas is not here")
 def test_the_exports_validate_against_the_specifications_compiled_package_schema(
     office_rows: Service, office: Office
 ) -> None:
+    require_shared(SHARED_SCHEMAS)
     schema = json.loads(
         (SHARED_SCHEMAS / "compiled" / "organization_package.json").read_text(encoding="utf-8")
     )
@@ -160,8 +161,8 @@ def test_the_exports_validate_against_the_specifications_compiled_package_schema
         assert [error.message for error in validator.iter_errors(document)] == []
 
 
-@pytest.mark.skipif(not SHARED_SCHEMAS.exists(), reason="the shared copy of the HSDS schemas is not here")
 def test_the_bundled_schema_files_are_the_specifications_unchanged() -> None:
+    require_shared(SHARED_SCHEMAS)
     for path in SCHEMA_DIR.glob("*.json"):
         assert path.read_bytes() == (SHARED_SCHEMAS / path.name).read_bytes(), path.name
 

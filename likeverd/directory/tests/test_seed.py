@@ -8,10 +8,11 @@ from django.core.management import call_command
 from likeverd.directory.models import Need, Organization, Service
 from likeverd.directory.records import DirectoryDataError
 from likeverd.directory.seed import NEEDS_FILE, SERVICES_FILE, load_seed, parse_needs, parse_services
+from likeverd.directory.tests.shared import SHARED, require_shared
 
 SOURCES = [
-    Path("/work/shared/seeds/003_27e20d570e91e918.txt"),
-    Path("/work/shared/domain/legal-reference.md"),
+    SHARED / "seeds" / "003_27e20d570e91e918.txt",
+    SHARED / "domain" / "legal-reference.md",
 ]
 REQUIRED_NEEDS = {
     "housing",
@@ -50,10 +51,8 @@ def test_emergency_numbers_and_crisis_lines_are_urgent() -> None:
     assert not services["Klage på offentlig forvaltning"].is_urgent
 
 
-@pytest.mark.skipif(
-    not all(path.exists() for path in SOURCES), reason="the project's source files are not here"
-)
 def test_every_phone_number_in_the_data_file_is_in_the_sources() -> None:
+    require_shared(*SOURCES)
     source_digits = re.sub(r"\D", "", " ".join(path.read_text(encoding="utf-8") for path in SOURCES))
     data = load_seed()
     numbers = [phone.number for org in data.organizations for phone in org.phones] + [
