@@ -23,78 +23,16 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from likeverd.cases.date_words import (
+    FILLER,
+    MONTHS,
+    NUMBER_WORDS,
+    SEASONS,
+    SEASONS_PAST,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+)
 from likeverd.cases.models import DatePrecision
-
-
-def _names(table: dict[int, str]) -> dict[str, int]:
-    return {name: number for number, names in table.items() for name in names.split()}
-
-
-# Month names and abbreviations, without diacritics, as `_fold` leaves them.
-MONTHS: dict[str, int] = _names(
-    {
-        1: "january jan januar januari",
-        2: "february feb februar februari",
-        3: "march mar mars",
-        4: "april apr",
-        5: "may mai maj",
-        6: "june jun juni",
-        7: "july jul juli",
-        8: "august aug augusti",
-        9: "september sep sept",
-        10: "october oct oktober okt",
-        11: "november nov",
-        12: "december dec desember des",
-    }
-)
-
-# Season -> (first month, last month); winter starts in December of the year before.
-SEASONS: dict[str, tuple[int, int]] = {}
-for span, names in {
-    (3, 5): "spring var varen vara",
-    (6, 8): "summer sommer sommeren sommar sommaren",
-    (9, 11): "autumn fall host hosten",
-    (12, 2): "winter vinter vinteren vintern",
-}.items():
-    for name in names.split():
-        SEASONS[name] = span
-
-# Swedish names a season just past with one word: "i somras" is the summer that has gone.
-_SEASONS_PAST = {"varas": "spring", "somras": "summer", "hostas": "autumn", "vintras": "winter"}
-
-# Monday is 0, as in `datetime.date.weekday`.
-WEEKDAYS: dict[str, int] = _names(
-    {
-        0: "monday mandag",
-        1: "tuesday tirsdag tisdag",
-        2: "wednesday onsdag",
-        3: "thursday torsdag",
-        4: "friday fredag",
-        5: "saturday lordag laurdag",
-        6: "sunday sondag",
-    }
-)
-# Short day names, only skipped when they stand before a date ("fre. 14.11.2026").
-_WEEKDAY_ABBREVIATIONS = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"} | {
-    "man", "tir", "tis", "ons", "tor", "fre", "lor", "son",
-}  # fmt: skip
-
-_NUMBER_WORDS = _names(
-    {
-        1: "a an one en ei et ett",
-        2: "two to tva",
-        3: "three tre",
-        4: "four fire fyra",
-        5: "five fem",
-        6: "six seks sex",
-        7: "seven sju syv",
-        8: "eight atte atta",
-        9: "nine ni nio",
-        10: "ten ti tio",
-    }
-)
-
-_FILLER = {"i", "in", "on", "the", "om", "pa", "på", "early", "late", "tidlig", "sent", "tidigt", "of", "den"}
 
 
 @dataclass(frozen=True)
@@ -319,7 +257,7 @@ def _parse_relative_phrase(phrase: str, today: dt.date) -> Span | None:
         return _RELATIVE[phrase](today)
     if match := _AGO.fullmatch(phrase):
         number, unit = match.groups()
-        count = int(number) if re.fullmatch(r"\d{1,3}", number) else _NUMBER_WORDS.get(number)
+        count = int(number) if re.fullmatch(r"\d{1,3}", number) else NUMBER_WORDS.get(number)
         if count is None or unit not in _UNITS:
             return None
         return _UNITS[unit](count)(today)
@@ -330,8 +268,8 @@ def _parse_relative_phrase(phrase: str, today: dt.date) -> Span | None:
     if match := _PAST_SEASON.fullmatch(phrase):
         if match[1] in SEASONS:
             return _last_season(match[1], today)
-        if match[2] in _SEASONS_PAST:
-            return _last_season(_SEASONS_PAST[match[2]], today)
+        if match[2] in SEASONS_PAST:
+            return _last_season(SEASONS_PAST[match[2]], today)
     if (match := _THIS_SEASON.fullmatch(phrase)) and match[1] in SEASONS:
         return _this_season(match[1], today)
     if (match := _SEASON_LAST_YEAR.fullmatch(phrase)) and (match[1] or match[2]) in SEASONS:
@@ -373,7 +311,7 @@ _NUMERIC: list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Span | 
 
 def _parse_numeric(folded: str, today: dt.date) -> Span | None:
     words = folded.split(" ", 1)
-    if len(words) == 2 and words[0].rstrip(".,") in WEEKDAYS.keys() | _WEEKDAY_ABBREVIATIONS:
+    if len(words) == 2 and words[0].rstrip(".,") in WEEKDAYS.keys() | WEEKDAY_ABBREVIATIONS:
         folded = words[1]
     for pattern, meaning in _NUMERIC:
         if match := pattern.fullmatch(folded):
@@ -387,9 +325,9 @@ _DAY_NUMBER = re.compile(r"(\d{1,2})(?:st|nd|rd|th|:?e|:?a|de|te)?")
 
 
 def _parse_words(folded: str, today: dt.date) -> Span | None:
-    words = [w for w in re.split(r"[\s,.]+", folded) if w and w not in _FILLER]
+    words = [w for w in re.split(r"[\s,.]+", folded) if w and w not in FILLER]
     if len(words) > 1:
-        words = [w for w in words if w not in WEEKDAYS and w not in _WEEKDAY_ABBREVIATIONS]
+        words = [w for w in words if w not in WEEKDAYS and w not in WEEKDAY_ABBREVIATIONS]
     if not words or len(words) > 3:
         return None
     year: int | None = None

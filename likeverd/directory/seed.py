@@ -7,7 +7,6 @@ and the entry. Ids are derived from the entries' keys, so loading twice finds th
 
 import datetime as dt
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,6 @@ from likeverd.directory.records import (
     AddressRecord,
     AreaRecord,
     DirectoryData,
-    DirectoryDataError,
     LanguageRecord,
     LocationRecord,
     NeedRecord,
@@ -27,119 +25,24 @@ from likeverd.directory.records import (
     derived_id,
     need_id,
 )
+from likeverd.directory.toml_entries import COUNTRIES, Entry, read_toml
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 NEEDS_FILE = DATA_DIR / "needs.toml"
 SERVICES_FILE = DATA_DIR / "services.toml"
 
-COUNTRIES = {"NO": "Norge", "SE": "Sverige"}
 LANGUAGE_NAMES = {"nb": "Norsk bokmål", "sv": "Svenska", "en": "English"}
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
-_KEY = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 _NEED_CODE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 
-class _Entry:
-    """Typed reads from one TOML table, with errors that say where they come from."""
-
-    def __init__(self, table: Any, *, where: str, allowed: set[str]) -> None:
-        if not isinstance(table, dict):
-            raise DirectoryDataError(f"{where}: expected a table, found {type(table).__name__}")
-        unknown = sorted(set(table) - allowed)
-        if unknown:
-            raise DirectoryDataError(f"{where}: unknown field(s) {', '.join(unknown)}")
-        self.table: dict[str, Any] = table
-        self.where = where
-
-    def fail(self, message: str) -> DirectoryDataError:
-        return DirectoryDataError(f"{self.where}: {message}")
-
-    def text(self, name: str, *, required: bool = False) -> str:
-        value = self.table.get(name, "")
-        if not isinstance(value, str):
-            raise self.fail(f"{name} must be a string")
-        value = value.strip()
-        if required and not value:
-            raise self.fail(f"missing {name}")
-        return value
-
-    def key(self) -> str:
-        value = self.text("key", required=True)
-        if not _KEY.match(value):
-            raise self.fail(f"key {value!r} must be lower-case letters, digits and hyphens")
-        return value
-
-    def url(self, name: str) -> str:
-        value = self.text(name)
-        if value and not value.startswith("https://"):
-            raise self.fail(f"{name} {value!r} must start with https://")
-        return value
-
-    def country(self, name: str = "country") -> str:
-        value = self.text(name, required=True)
-        if value not in COUNTRIES:
-            raise self.fail(f"{name} {value!r} is not one of {', '.join(COUNTRIES)}")
-        return value
-
-    def number(self, name: str) -> int | None:
-        value = self.table.get(name)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise self.fail(f"{name} must be a whole number, zero or more")
-        return value
-
-    def flag(self, name: str) -> bool:
-        value = self.table.get(name, False)
-        if not isinstance(value, bool):
-            raise self.fail(f"{name} must be true or false")
-        return value
-
-    def time(self, name: str) -> dt.time | None:
-        value = self.table.get(name)
-        if value is None:
-            return None
-        if not isinstance(value, dt.time):
-            raise self.fail(f"{name} must be a TOML time such as 09:00:00")
-        return value
-
-    def date(self, name: str) -> dt.date | None:
-        value = self.table.get(name)
-        if value is None:
-            return None
-        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            raise self.fail(f"{name} must be a TOML date such as 2026-11-29")
-        return value
-
-    def strings(self, name: str) -> tuple[str, ...]:
-        value = self.table.get(name, [])
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise self.fail(f"{name} must be a list of strings")
-        return tuple(item.strip() for item in value)
-
-    def tables(self, name: str) -> list[Any]:
-        value = self.table.get(name, [])
-        if not isinstance(value, list):
-            raise self.fail(f"{name} must be a list of tables")
-        return value
-
-
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise DirectoryDataError(f"{path.name}: cannot be read: {error}") from error
-    except tomllib.TOMLDecodeError as error:
-        raise DirectoryDataError(f"{path.name}: not valid TOML: {error}") from error
-
-
 def parse_needs(path: Path = NEEDS_FILE) -> tuple[NeedRecord, ...]:
-    data = _read(path)
-    top = _Entry(data, where=path.name, allowed={"need"})
+    data = read_toml(path)
+    top = Entry(data, where=path.name, allowed={"need"})
     needs: list[NeedRecord] = []
     for index, table in enumerate(top.tables("need"), start=1):
-        entry = _Entry(
+        entry = Entry(
             table,
             where=f"{path.name}: need #{index}",
             allowed={"code", "label_nb", "label_sv", "label_en", "description_en"},
@@ -163,7 +66,7 @@ def parse_needs(path: Path = NEEDS_FILE) -> tuple[NeedRecord, ...]:
     return tuple(needs)
 
 
-def _actor(entry: _Entry) -> str:
+def _actor(entry: Entry) -> str:
     code = entry.text("actor")
     if code and not re.fullmatch(r"[A-Z][A-Z0-9_]{0,59}", code):
         raise entry.fail(
@@ -172,10 +75,10 @@ def _actor(entry: _Entry) -> str:
     return code
 
 
-def _phones(entry: _Entry, *, owner: str) -> tuple[PhoneRecord, ...]:
+def _phones(entry: Entry, *, owner: str) -> tuple[PhoneRecord, ...]:
     phones = []
     for index, table in enumerate(entry.tables("phones"), start=1):
-        phone = _Entry(
+        phone = Entry(
             table, where=f"{entry.where}, phone #{index}", allowed={"number", "type", "description"}
         )
         number = phone.text("number", required=True)
@@ -192,10 +95,10 @@ def _phones(entry: _Entry, *, owner: str) -> tuple[PhoneRecord, ...]:
     return tuple(phones)
 
 
-def _schedules(entry: _Entry, *, owner: str) -> tuple[ScheduleRecord, ...]:
+def _schedules(entry: Entry, *, owner: str) -> tuple[ScheduleRecord, ...]:
     schedules = []
     for index, table in enumerate(entry.tables("schedules"), start=1):
-        schedule = _Entry(
+        schedule = Entry(
             table,
             where=f"{entry.where}, schedule #{index}",
             allowed={"byday", "opens_at", "closes_at", "description"},
@@ -216,10 +119,10 @@ def _schedules(entry: _Entry, *, owner: str) -> tuple[ScheduleRecord, ...]:
     return tuple(schedules)
 
 
-def _areas(entry: _Entry, *, owner: str) -> tuple[AreaRecord, ...]:
+def _areas(entry: Entry, *, owner: str) -> tuple[AreaRecord, ...]:
     areas = []
     for index, table in enumerate(entry.tables("areas"), start=1):
-        area = _Entry(
+        area = Entry(
             table, where=f"{entry.where}, area #{index}", allowed={"country", "region", "municipality"}
         )
         country = area.country()
@@ -245,7 +148,7 @@ def _areas(entry: _Entry, *, owner: str) -> tuple[AreaRecord, ...]:
 
 
 def _location(table: Any, *, where: str, organization_key: str) -> tuple[str, LocationRecord]:
-    entry = _Entry(table, where=where, allowed={"key", "name", "description", "city", "country", "type"})
+    entry = Entry(table, where=where, allowed={"key", "name", "description", "city", "country", "type"})
     key = entry.key()
     owner = f"{organization_key}/{key}"
     location_type = entry.text("type") or "physical"
@@ -297,7 +200,7 @@ _SERVICE_FIELDS = {
 
 
 def _service(
-    entry: _Entry,
+    entry: Entry,
     *,
     organization_key: str,
     locations: dict[str, LocationRecord],
@@ -357,14 +260,14 @@ def _service(
 def parse_services(
     path: Path = SERVICES_FILE, *, needs: tuple[NeedRecord, ...]
 ) -> tuple[OrganizationRecord, ...]:
-    data = _read(path)
-    top = _Entry(data, where=path.name, allowed={"checked_on", "organization"})
+    data = read_toml(path)
+    top = Entry(data, where=path.name, allowed={"checked_on", "organization"})
     checked_on = top.date("checked_on")
     need_codes = {need.code for need in needs}
     organizations: list[OrganizationRecord] = []
     keys: set[str] = set()
     for index, table in enumerate(top.tables("organization"), start=1):
-        entry = _Entry(
+        entry = Entry(
             table,
             where=f"{path.name}: organization #{index}",
             allowed={
@@ -395,7 +298,7 @@ def parse_services(
             locations[location_key] = location
         services: list[ServiceRecord] = []
         for number, service_table in enumerate(entry.tables("service"), start=1):
-            service_entry = _Entry(
+            service_entry = Entry(
                 service_table, where=f"{entry.where}, service #{number}", allowed=_SERVICE_FIELDS
             )
             service = _service(

@@ -26,7 +26,8 @@ from likeverd.directory.models import (
     ServiceArea,
     ServiceStatus,
 )
-from likeverd.directory.sync import live_model, read_directory
+from likeverd.directory.snapshot import read_directory
+from likeverd.directory.sync import live_model
 
 # Services that can take a referral today: inactive and defunct ones stay for the record only.
 OPEN_STATUSES = (ServiceStatus.ACTIVE, ServiceStatus.TEMPORARILY_CLOSED)

@@ -33,6 +33,7 @@ from likeverd.directory.models import (
 )
 from likeverd.directory.selectors import visible_to
 from likeverd.directory.sync import ApplyResult, apply_directory, live_model
+from likeverd.directory.toml_entries import COUNTRIES
 
 
 def load_network_directory(*, actor: Actor | None = None) -> ApplyResult:
@@ -167,7 +168,7 @@ def _write_children(service: Service, office: Office, details: ServiceDetails) -
             service=service,
             kind=AreaKind.COUNTRY,
             country=office.jurisdiction,
-            name=seed.COUNTRIES.get(office.jurisdiction, office.jurisdiction),
+            name=COUNTRIES.get(office.jurisdiction, office.jurisdiction),
         )
     Language.objects.filter(service=service).exclude(code__in=details.languages).delete()
     for code in details.languages:
