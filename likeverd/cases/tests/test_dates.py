@@ -6,7 +6,8 @@ from django.utils import formats, translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from likeverd.cases.dates import MONTHS, SEASONS, WEEKDAYS, parse_incident_date
+from likeverd.cases.date_words import MONTHS, SEASONS, WEEKDAYS
+from likeverd.cases.dates import parse_incident_date
 from likeverd.cases.models import DatePrecision
 
 TODAY = dt.date(2026, 11, 22)
