@@ -113,3 +113,10 @@ class SortingEvidence(PublicModel):
 
     def __str__(self) -> str:
         return self.item or str(self.public_id)
+
+
+# The checklist steps and the decision live in a module of their own.
+from likeverd.triage.assessment_models import AssessmentDecision as AssessmentDecision  # noqa: E402
+from likeverd.triage.assessment_models import AssessmentStep as AssessmentStep  # noqa: E402
+from likeverd.triage.assessment_models import BureauStep as BureauStep  # noqa: E402
+from likeverd.triage.assessment_models import DecisionAction as DecisionAction  # noqa: E402

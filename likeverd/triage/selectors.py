@@ -53,7 +53,24 @@ def get_evidence_for_change(*, viewer: Viewer, public_id: str) -> SortingEvidenc
         return SortingEvidence.objects.select_related("record__case").get(
             public_id=public_id, record__case__in=visible_cases(viewer)
         )
-    except (SortingEvidence.DoesNotExist, ValueError):
+    except ValueError:
+        raise Http404 from None
+    except SortingEvidence.DoesNotExist:
+        found = SortingEvidence.objects.filter(public_id=public_id).select_related("record__case").first()
+        if found is not None:
+            # A probe of another office's (or an unreadable) case: recorded for the DPO, by id only.
+            record_event(
+                actor=StaffActor.of(viewer),
+                office=viewer.office,
+                action=AuditAction.DENIED,
+                detail={
+                    "reason": "another_office"
+                    if found.record.case.office_id != viewer.office_id
+                    else "not_permitted",
+                    "target_type": SortingEvidence._meta.label,
+                    "target_id": str(found.public_id),
+                },
+            )
         raise Http404 from None
 
 
@@ -141,3 +158,9 @@ def upcoming_deadlines(
                 found.append(CaseDeadline(case=case, deadline=deadline))
     found.sort(key=lambda item: (item.deadline.days_left or 0, item.case.number, item.deadline.rule.id))
     return found
+
+
+# The assessment's state, read by other apps (the mediation bench's gate).
+from likeverd.triage.assessment_selectors import AssessmentState as AssessmentState  # noqa: E402
+from likeverd.triage.assessment_selectors import DecisionSummary as DecisionSummary  # noqa: E402
+from likeverd.triage.assessment_selectors import assessment_state as assessment_state  # noqa: E402

@@ -18,6 +18,7 @@ from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
 from likeverd.cases.models import Case
 from likeverd.core import clock
+from likeverd.triage.assessment_selectors import REQUIRED_ANSWERS, missing_answers
 from likeverd.triage.checklists import load_checklists
 from likeverd.triage.models import OtherProblem, SortingEvidence, SortingRecord
 
@@ -112,11 +113,19 @@ def save_sorting(*, viewer: Viewer, case: Case, answers: SortingAnswers) -> Sort
 
 @transaction.atomic
 def complete_sorting(*, viewer: Viewer, case: Case) -> SortingRecord:
-    """Mark the conversation done; it can still be corrected afterwards with save_sorting."""
+    """Mark the conversation done; it can still be corrected afterwards with save_sorting.
+    Refused (code "incomplete", naming what is missing) until every required answer is there."""
     _require_edit(viewer, case)
     record, created = _record_for_update(case)
     if record.completed_at is not None:
         return record
+    missing = missing_answers(record)
+    if missing:
+        raise ValidationError(
+            _("The conversation cannot be marked complete yet. Still missing: %(missing)s."),
+            code="incomplete",
+            params={"missing": ", ".join(str(REQUIRED_ANSWERS[name]) for name in missing)},
+        )
     record.completed_at = clock.now()
     record.updated_by = viewer.user
     record.updated_at = record.completed_at

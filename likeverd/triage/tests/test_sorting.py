@@ -71,6 +71,17 @@ def test_a_conversation_saved_half_way_keeps_its_answers_and_says_what_is_missin
     assert "who_was_present" in record.missing
     assert "what_happened" not in record.missing
     assert not record.is_complete
+    with pytest.raises(ValidationError) as refused:
+        services.complete_sorting(viewer=viewer, case=case)
+    assert refused.value.code == "incomplete"
+    record.refresh_from_db()
+    assert not record.is_complete
+    services.save_sorting(
+        viewer=viewer,
+        case=case,
+        answers=SortingAnswers(when="Saturday night", who_was_present="A friend", wants="An apology"),
+    )
+    services.add_evidence(viewer=viewer, case=case, description="Receipt from the bar")
     services.complete_sorting(viewer=viewer, case=case)
     record.refresh_from_db()
     assert record.is_complete

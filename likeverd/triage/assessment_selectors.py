@@ -1,0 +1,113 @@
+"""Reads of where a case's assessment stands: what the sorting conversation still lacks, the
+ticked steps of the bureau checklist, the decision, and `assessment_state`, the one summary other
+apps read (the mediation bench's gate: mediate only once the facts are established).
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from likeverd.cases.models import Case
+from likeverd.triage.models import (
+    AssessmentDecision,
+    AssessmentStep,
+    BureauStep,
+    DecisionAction,
+    SortingRecord,
+)
+
+# What must be there before the conversation can be called complete. Other problems and the
+# birth date may rightly stay empty; evidence may be a text or a listed piece of evidence.
+REQUIRED_ANSWERS: dict[str, Promise] = {
+    "what_happened": _("what happened"),
+    "when": _("when it happened"),
+    "where": _("where it happened"),
+    "who_was_present": _("who was present"),
+    "evidence": _("what evidence exists and who holds it"),
+    "wants": _("what the person wants"),
+}
+
+
+def missing_answers(record: SortingRecord | None) -> list[str]:
+    """The required answers not given yet (codes of REQUIRED_ANSWERS), in the form's order."""
+    if record is None:
+        return list(REQUIRED_ANSWERS)
+    has_evidence = bool(record.evidence.strip()) or record.evidence_items.exists()
+    return [
+        name
+        for name in REQUIRED_ANSWERS
+        if not (has_evidence if name == "evidence" else getattr(record, name).strip())
+    ]
+
+
+@dataclass(frozen=True)
+class DecisionSummary:
+    """The decision as codes (DecisionAction values), for apps that gate on it; no reasons."""
+
+    actions: tuple[str, ...]
+    decided_at: dt.datetime
+
+    def includes(self, action: str) -> bool:
+        return action in self.actions
+
+
+@dataclass(frozen=True)
+class AssessmentState:
+    """Where the case's assessment stands. `missing` lists what is not done yet, as codes:
+    "sorting" (the conversation is not marked complete), "step:<BureauStep value>" for each
+    unticked step, and "decision" when none is recorded. Empty means the facts are established."""
+
+    sorting_complete: bool
+    steps_done: frozenset[str]
+    decision: DecisionSummary | None
+    missing: list[str]
+
+    @property
+    def is_ready(self) -> bool:
+        return not self.missing
+
+    @property
+    def mediation_decided(self) -> bool:
+        return self.decision is not None and self.decision.includes(DecisionAction.MEDIATION)
+
+
+def missing_label(code: str) -> str:
+    """A missing item in words, in the active language."""
+    if code == "sorting":
+        return str(_("The sorting conversation is not complete."))
+    if code == "decision":
+        return str(_("No decision has been recorded."))
+    step = code.removeprefix("step:")
+    if step in BureauStep.values:
+        return str(BureauStep(step).label)
+    return code
+
+
+def assessment_state(case: Case) -> AssessmentState:
+    """The assessment of `case` in codes and dates only (no personal data, so not audited: the
+    caller has read the case through its own audited selector). Three small queries."""
+    completed = SortingRecord.objects.filter(case=case, completed_at__isnull=False).exists()
+    done = frozenset(AssessmentStep.objects.filter(case=case).values_list("step", flat=True))
+    stored = AssessmentDecision.objects.filter(case=case).only("actions", "decided_at", "case").first()
+    decision = (
+        DecisionSummary(actions=tuple(stored.action_codes), decided_at=stored.decided_at)
+        if stored is not None
+        else None
+    )
+    missing = [] if completed else ["sorting"]
+    missing += [f"step:{step}" for step in BureauStep.values if step not in done]
+    if decision is None:
+        missing.append("decision")
+    return AssessmentState(sorting_complete=completed, steps_done=done, decision=decision, missing=missing)
+
+
+def list_steps(*, case: Case) -> dict[str, AssessmentStep]:
+    """The ticked steps of the case by step code, with who ticked them."""
+    return {step.step: step for step in AssessmentStep.objects.filter(case=case).select_related("done_by")}
+
+
+def get_decision(*, case: Case) -> AssessmentDecision | None:
+    """The case's decision (its reasons decrypt on read: the caller audits the read)."""
+    return AssessmentDecision.objects.filter(case=case).select_related("decided_by").first()
