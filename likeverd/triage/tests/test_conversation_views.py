@@ -85,7 +85,8 @@ def test_marking_complete_says_what_is_missing_and_keeps_what_was_saved(
     response = post(client, case, what_happened="Refused at the door", complete="1")
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
-    assert "Still missing" in page and "who was present" in page
+    assert "Still missing" in page
+    assert "who was present" in page
     record = SortingRecord.objects.get(case=case)
     assert record.what_happened == "Refused at the door"
     assert not record.is_complete
@@ -123,7 +124,8 @@ def test_a_stale_form_is_refused_and_shows_both_versions(adviser: User, client_f
     assert response.status_code == 200
     page = response.content.decode()
     assert "Someone else saved this conversation" in page
-    assert "Tram 12" in page and "Tram 11, Grünerløkka" in page  # both versions on the page
+    assert "Tram 12" in page
+    assert "Tram 11, Grünerløkka" in page
     record = SortingRecord.objects.get(case=case)
     assert (record.where, record.what_happened) == ("Tram 11, Grünerløkka", "")
     # Saving again from the refused form goes through: it now carries the current version.
