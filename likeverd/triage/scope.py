@@ -74,13 +74,14 @@ class CriminalProvision:
         return verification(self.status)
 
     def may_apply(self, *, areas: Collection[str], forms: Collection[str]) -> bool:
-        """Always worth considering when it names no area or form, or when the case is not
-        classified yet (nothing is hidden for want of a classification); else one match."""
-        if not self.areas and not self.forms:
-            return True
-        if not areas and not forms:
-            return True
-        return bool(self.areas & set(areas)) or bool(self.forms & set(forms))
+        """Each dimension the entry lists (areas, forms) must match one of the case's codes; a
+        dimension the case has not classified yet matches, so nothing is hidden for want of a
+        classification. An entry that lists neither is always worth considering."""
+
+        def matches(listed: frozenset[str], case_codes: Collection[str]) -> bool:
+            return not listed or not case_codes or bool(listed & set(case_codes))
+
+        return matches(self.areas, areas) and matches(self.forms, forms)
 
 
 @dataclass(frozen=True)
