@@ -15,6 +15,7 @@ from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
 from likeverd.cases import selectors
 from likeverd.cases.exports import CSV_COLUMNS, case_row
+from likeverd.triage.assessment_selectors import export_assessment
 
 
 def export_case_record(*, viewer: Viewer, public_id: str) -> dict[str, Any]:
@@ -79,4 +80,6 @@ def export_case_record(*, viewer: Viewer, public_id: str) -> dict[str, Any]:
             }
             for d in selectors.list_documents(case=case)
         ],
+        # The sorting conversation, its checklist and the decision (likeverd.triage).
+        **export_assessment(case=case),
     }

@@ -89,6 +89,12 @@ def assessment_state(case: Case) -> AssessmentState:
     """The assessment of `case` in codes and dates only (no personal data, so not audited: the
     caller has read the case through its own audited selector). Three small queries."""
     completed = SortingRecord.objects.filter(case=case, completed_at__isnull=False).exists()
+    return assessment_state_with(case, sorting_complete=completed)
+
+
+def assessment_state_with(case: Case, *, sorting_complete: bool) -> AssessmentState:
+    """assessment_state for a caller that has read the sorting record already (two queries)."""
+    completed = sorting_complete
     done = frozenset(AssessmentStep.objects.filter(case=case).values_list("step", flat=True))
     stored = AssessmentDecision.objects.filter(case=case).only("actions", "decided_at", "case").first()
     decision = (
@@ -111,3 +117,51 @@ def list_steps(*, case: Case) -> dict[str, AssessmentStep]:
 def get_decision(*, case: Case) -> AssessmentDecision | None:
     """The case's decision (its reasons decrypt on read: the caller audits the read)."""
     return AssessmentDecision.objects.filter(case=case).select_related("decided_by").first()
+
+
+def export_assessment(*, case: Case) -> dict[str, object]:
+    """The sorting conversation, its evidence, the ticked steps and the decision, decrypted, as
+    plain data: for the case's full-record export (the caller checks the permission and audits)."""
+    record = SortingRecord.objects.filter(case=case).first()
+    decision = get_decision(case=case)
+    return {
+        "sorting_conversation": None
+        if record is None
+        else {
+            "what_happened": record.what_happened,
+            "when": record.when,
+            "where": record.where,
+            "who_was_present": record.who_was_present,
+            "evidence": record.evidence,
+            "wants": record.wants,
+            "other_problems": record.problems,
+            "other_problems_notes": record.other_problems_notes,
+            "birth_date": record.birth_date,
+            "completed_at": record.completed_at.isoformat() if record.completed_at else "",
+            "evidence_items": [
+                {
+                    "item": piece.item,
+                    "description": piece.description,
+                    "held_by": piece.held_by,
+                    "is_secured": piece.is_secured,
+                }
+                for piece in record.evidence_items.order_by("created_at", "id")
+            ],
+        },
+        "checklist": [
+            {
+                "step": step.step,
+                "done_at": step.done_at.isoformat(),
+                "done_by": step.done_by.get_username() if step.done_by else "",
+            }
+            for step in list_steps(case=case).values()
+        ],
+        "decision": None
+        if decision is None
+        else {
+            "actions": decision.action_codes,
+            "reasons": decision.reasons,
+            "decided_at": decision.decided_at.isoformat(),
+            "decided_by": decision.decided_by.get_username() if decision.decided_by else "",
+        },
+    }

@@ -16,7 +16,7 @@ from likeverd.cases.access import can_edit, may_read_cases
 from likeverd.cases.models import Case
 from likeverd.taxonomy.models import LegalSource, VerificationStatus
 from likeverd.triage import selectors
-from likeverd.triage.assessment_selectors import missing_label
+from likeverd.triage.assessment_selectors import assessment_state_with, missing_label
 from likeverd.triage.datafile import verification
 from likeverd.triage.deadlines import Deadline
 from likeverd.triage.rules import Citation
@@ -211,7 +211,7 @@ def case_section(viewer: Viewer, case: Case) -> dict[str, object] | None:
         for actor in selectors.case_other_actors(case=case, birth_date=birth_date)
     ]
     deadlines = [DeadlineRow.of(d) for d in selectors.case_deadlines(case=case, birth_date=birth_date)]
-    state = selectors.assessment_state(case)
+    state = assessment_state_with(case, sorting_complete=record is not None and record.is_complete)
     return {
         "triage_deadlines": deadlines,
         "triage_birth_date_needed": any(row.birth_date_needed for row in deadlines),
