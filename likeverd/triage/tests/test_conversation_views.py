@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from likeverd.accounts.models import User
+from likeverd.accounts.models import Office, User
 from likeverd.accounts.roles import Role
 from likeverd.accounts.tests.factories import make_staff, viewer_of
 from likeverd.audit.models import AuditAction, AuditEvent
@@ -259,3 +259,37 @@ def test_evidence_of_another_case_cannot_be_changed_through_this_one(
     response = post(client_for(adviser), case, evidence_action=f"remove:{piece.public_id}")
     assert response.status_code == 404
     assert SortingEvidence.objects.filter(pk=piece.pk).exists()
+
+
+def test_a_form_opened_before_the_first_save_is_stale_once_a_colleague_saved(
+    adviser: User, client_for: ClientFor
+) -> None:
+    case = register(viewer_of(adviser))
+    colleague = make_staff(adviser.memberships.get().office, Role.ADVISER, username="colleague")
+    services.save_sorting(viewer=viewer_of(colleague), case=case, answers=SortingAnswers(wants="Apology"))
+    response = client_for(adviser).post(
+        url("triage:conversation", case.public_id), {**EMPTY, "updated_at": "", "wants": "Compensation"}
+    )
+    assert response.status_code == 200
+    assert SortingRecord.objects.get(case=case).wants == "Apology"
+
+
+def test_a_tampered_version_is_refused_without_saving(adviser: User, client_for: ClientFor) -> None:
+    case = register(viewer_of(adviser))
+    response = client_for(adviser).post(
+        url("triage:conversation", case.public_id),
+        {**EMPTY, "updated_at": "2026-02-30T10:00:00+00:00", "wants": "Compensation"},
+    )
+    assert response.status_code == 200
+    assert "The form is out of date" in response.content.decode()
+    assert not SortingRecord.objects.filter(case=case).exists()
+
+
+def test_who_may_not_read_the_case_cannot_open_its_conversation(
+    office: Office, adviser: User, client_for: ClientFor
+) -> None:
+    case = register(viewer_of(adviser))
+    mediator = make_staff(office, Role.MEDIATOR, username="mediator")  # the case is not at the bench
+    coordinator = make_staff(office, Role.COORDINATOR, username="coordinator")  # reads no cases
+    assert client_for(mediator).get(url("triage:conversation", case.public_id)).status_code == 404
+    assert client_for(coordinator).get(url("triage:conversation", case.public_id)).status_code == 403
