@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from hypothesis import given
+from hypothesis import strategies as st
 
 from likeverd.accounts.models import Office, User
 from likeverd.accounts.roles import Role
@@ -20,7 +22,8 @@ from likeverd.cases.tests.pages import ClientFor, url
 from likeverd.taxonomy.models import Term, TermKind
 from likeverd.triage import services
 from likeverd.triage.datafile import TriageDataError
-from likeverd.triage.scope import parse_scope_text, scope_for, scope_path
+from likeverd.triage.rules import Text
+from likeverd.triage.scope import CriminalProvision, parse_scope_text, scope_for, scope_path
 from likeverd.triage.services import SortingAnswers
 
 pytestmark = pytest.mark.django_db
@@ -167,3 +170,23 @@ def test_the_scope_files_hold_no_status_better_than_the_reference_gives() -> Non
     code = (Path(__file__).resolve().parents[1] / "scope.py").read_text(encoding="utf-8")
     for fact in ("§", "kap.", "lovdata", "riksdagen", "2008:567"):
         assert fact not in code
+
+
+codes = st.frozensets(st.sampled_from(["A", "B", "C", "D"]), max_size=3)
+
+
+@given(listed_areas=codes, listed_forms=codes, areas=codes, forms=codes)
+def test_a_criminal_provision_is_never_hidden_for_want_of_a_classification(
+    listed_areas: frozenset[str], listed_forms: frozenset[str], areas: frozenset[str], forms: frozenset[str]
+) -> None:
+    entry = CriminalProvision(
+        label=Text("x", "x", "x"), status="V-OFF", provisions=(), areas=listed_areas, forms=listed_forms
+    )
+    # Unclassified: always shown. A further area or form on a classified case never hides a
+    # provision that matched (a case may be several things at once).
+    assert entry.may_apply(areas=(), forms=())
+    if areas and forms and entry.may_apply(areas=areas, forms=forms):
+        assert entry.may_apply(areas=areas | {"B"}, forms=forms | {"C"})
+    # A provision that names neither areas nor forms is for every case.
+    if not listed_areas and not listed_forms:
+        assert entry.may_apply(areas=areas, forms=forms)
