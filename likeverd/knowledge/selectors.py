@@ -172,10 +172,38 @@ def refused(*, viewer: Viewer, public_id: uuid.UUID | str) -> None:
         )
 
 
-def list_revisions(*, article: Article) -> list[ArticleRevision]:
-    """Every saved revision of every language version, newest first."""
-    return list(
+_COMPARED = ("title", "summary", "body", "sector", "topic", "is_public")
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One save: the revision, and what it changed from the one before in the same language."""
+
+    revision: ArticleRevision
+    changed: tuple[str, ...]
+
+    @property
+    def is_first(self) -> bool:
+        return self.revision.number == 1
+
+
+def list_history(*, article: Article) -> list[HistoryRow]:
+    """Every saved revision of every language version, newest first, each with what it changed."""
+    revisions = list(
         ArticleRevision.objects.filter(text__article=article)
-        .select_related("text", "author")
-        .order_by("-saved_at", "-number", "text__language")
+        .select_related("text")
+        .order_by("text__language", "number")
     )
+    rows: list[HistoryRow] = []
+    previous: dict[int, ArticleRevision] = {}
+    for revision in revisions:
+        before = previous.get(revision.text_id)
+        changed = (
+            tuple(name for name in _COMPARED if getattr(before, name) != getattr(revision, name))
+            if before is not None
+            else ()
+        )
+        rows.append(HistoryRow(revision=revision, changed=changed))
+        previous[revision.text_id] = revision
+    rows.sort(key=lambda row: (row.revision.saved_at, row.revision.number), reverse=True)
+    return rows
