@@ -137,6 +137,37 @@ def articles_for(
     return views[:limit] if limit is not None else views
 
 
+def articles_for_any(
+    *,
+    links: list[tuple[str, str]],
+    language: str,
+    public_only: bool = True,
+    office: Office | None = None,
+    limit: int | None = None,
+) -> list[ArticleView]:
+    """The articles written for any of `links` ((sector, topic) pairs, either may be empty; articles
+    for every sector are not included), in the order of the links, each once: one query for a
+    panel that links to several sectors and topics at once."""
+    wanted = [(sector, topic) for sector, topic in links if sector or topic]
+    if not wanted:
+        return []
+    condition = Q()
+    for sector, topic in wanted:
+        condition |= Q(**{key: value for key, value in (("sector", sector), ("topic", topic)) if value})
+    articles = _articles(office=office, public_only=public_only).filter(condition)
+    views = [view for article in articles if (view := view_of(article, language=language)) is not None]
+
+    def first_link(view: ArticleView) -> int:
+        return next(
+            index
+            for index, (sector, topic) in enumerate(wanted)
+            if (not sector or view.article.sector == sector) and (not topic or view.article.topic == topic)
+        )
+
+    views.sort(key=first_link)
+    return views[:limit] if limit is not None else views
+
+
 def get_article(
     *, office: Office | None, public_id: uuid.UUID | str, language: str, public_only: bool = False
 ) -> ArticleView:

@@ -5,6 +5,8 @@ other actors; read-only) and a dashboard box (deadlines ending within 30 days)."
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils.translation import get_language
+
 from likeverd.accounts.actors import StaffActor
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
@@ -14,6 +16,7 @@ from likeverd.cases.access import may_read_cases
 from likeverd.cases.models import Case
 from likeverd.taxonomy.models import VerificationStatus
 from likeverd.triage import selectors
+from likeverd.triage.articles import articles_for_case
 from likeverd.triage.deadlines import Deadline
 
 UPCOMING_DAYS = 30
@@ -86,6 +89,7 @@ def case_section(viewer: Viewer, case: Case) -> dict[str, object] | None:
         if record is not None
         else set()
     )
+    checklist = selectors.case_evidence_checklist(case=case, birth_date=birth_date)
     evidence = [
         EvidenceRow(
             label=entry.item.label.in_language(),
@@ -93,7 +97,7 @@ def case_section(viewer: Viewer, case: Case) -> dict[str, object] | None:
             held_by=entry.item.held_by.in_language() if entry.item.held_by else "",
             is_secured=entry.item.code in secured,
         )
-        for entry in selectors.case_evidence_checklist(case=case, birth_date=birth_date)
+        for entry in checklist
     ]
     actors = [
         ActorRow(
@@ -108,6 +112,12 @@ def case_section(viewer: Viewer, case: Case) -> dict[str, object] | None:
         "triage_evidence": evidence,
         "triage_actors": actors,
         "triage_sorted": record is not None,
+        "triage_articles": articles_for_case(
+            office=case.office,
+            evidence=checklist,
+            place_kind=case.place_kind,
+            language=get_language() or "nb",
+        ),
     }
 
 

@@ -14,6 +14,7 @@ from likeverd.audit.models import AuditAction, AuditEvent
 from likeverd.knowledge.models import Article
 from likeverd.knowledge.selectors import (
     articles_for,
+    articles_for_any,
     get_article,
     language_order,
     refused,
@@ -158,3 +159,22 @@ def test_search_over_two_thousand_articles_stays_fast_and_costs_two_queries(offi
     assert titles(found) == ["Artikkel 7"]
     assert len(queries) == 2
     assert elapsed < 1.0
+
+
+def test_articles_for_several_links_come_in_one_query_in_the_links_order(office: Office) -> None:
+    make_article(title="Generelt", topic="evidence", is_public=True)
+    make_article(title="Hat på nett", topic="online_hate", is_public=True)
+    make_article(title="Utested", sector="nightlife", topic="evidence", is_public=True)
+    make_article(title="Kontorets interne", sector="nightlife", topic="complaints", office=office)
+    with CaptureQueriesContext(connection) as queries:
+        found = articles_for_any(
+            links=[("nightlife", ""), ("", "online_hate"), ("", "")],
+            language="nb",
+            public_only=False,
+            office=office,
+        )
+    assert len(queries) == 2
+    # Within one link, by sector and topic: "complaints" before "evidence".
+    assert titles(found) == ["Kontorets interne", "Utested", "Hat på nett"]
+    assert articles_for_any(links=[("", "")], language="nb") == []
+    assert titles(articles_for_any(links=[("nightlife", "")], language="nb")) == ["Utested"]
