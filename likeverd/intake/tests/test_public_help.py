@@ -48,7 +48,9 @@ def results(page: str) -> str:
 def test_help_by_need_and_place_shows_urgent_help_first(client: Client) -> None:
     page = text_of(client.get("/en/help/", {"need": "hate_crime", "place": "NO:Oslo", "language": ""}))
     found = results(page)
-    assert found.index("Nødnummer 112 (politi)") < found.index("Rettshjelp og megling ved rasisme og diskriminering")
+    assert found.index("Nødnummer 112 (politi)") < found.index(
+        "Rettshjelp og megling ved rasisme og diskriminering"
+    )
     assert 'href="tel:112"' in found
     assert "Polisanmäla hatbrott" not in found
     assert 'lang="nb"' in found
@@ -77,7 +79,9 @@ def test_nonsense_in_the_address_is_refused_quietly(client: Client) -> None:
     assert "<script>" not in response.content.decode().split("<main")[1]
 
 
-def test_an_offices_own_entries_show_on_its_address_only(client: Client, oslo: Office, bergen: Office) -> None:
+def test_an_offices_own_entries_show_on_its_address_only(
+    client: Client, oslo: Office, bergen: Office
+) -> None:
     own = ServiceFactory.create(office=oslo, name="Oslo-kontorets kafékveld", is_urgent=False)
     AreaFactory.create(service=own, kind="municipality", country="NO", name="Oslo")
     theirs = ServiceFactory.create(office=bergen, name="Bergen-kontorets eget tilbud")
