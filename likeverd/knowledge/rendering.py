@@ -80,6 +80,21 @@ def render_article(text: str) -> SafeString:
     return mark_safe("".join(blocks))  # noqa: S308
 
 
+# Marks around a word that a search should not see: punctuation, quotes and Markdown marks.
+WORD_EDGES = ".,;:!?\"'()[]{}*#«»“”\u2018\u2019<>-–—/"
+
+
 def fold(text: str) -> str:
     """Text as search compares it: case-folded, with runs of white space made one space."""
     return " ".join(text.casefold().split())
+
+
+def words_in(text: str) -> list[str]:
+    """The case-folded words of `text` without the marks around them, each once, in order."""
+    words = (word.strip(WORD_EDGES) for word in text.casefold().split())
+    return list(dict.fromkeys(word for word in words if word))
+
+
+def index_text(*parts: str) -> str:
+    """What search looks words up in: every distinct word of `parts` once (docs/adr/0013)."""
+    return " ".join(words_in(" ".join(parts)))

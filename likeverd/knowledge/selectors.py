@@ -17,7 +17,7 @@ from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
 from likeverd.knowledge.models import Article, ArticleRevision, ArticleText
-from likeverd.knowledge.rendering import fold
+from likeverd.knowledge.rendering import fold, words_in
 
 MAX_WORDS = 8
 # Which language to show when the article is not written in the reader's: Norwegian and
@@ -71,19 +71,20 @@ def view_of(article: Article, *, language: str) -> ArticleView | None:
     return ArticleView(article=article, text=chosen, language=language, languages=tuple(sorted(texts)))
 
 
-def _articles(*, office: Office | None, public_only: bool) -> QuerySet[Article]:
+def _articles(*, office: Office | None, public_only: bool, with_bodies: bool = False) -> QuerySet[Article]:
+    """Visible articles with their language versions; lists leave the long columns in the database."""
     articles = (
         Article.objects.filter(_public()) if public_only else Article.objects.filter(visible_to(office))
     )
-    return articles.select_related("office").prefetch_related(
-        Prefetch("texts", queryset=ArticleText.objects.order_by("language"))
-    )
+    texts = ArticleText.objects.order_by("language")
+    if not with_bodies:
+        texts = texts.defer("body", "search_text")
+    return articles.select_related("office").prefetch_related(Prefetch("texts", queryset=texts))
 
 
 def words_of(text: str) -> list[str]:
     """The words a search looks for: case-folded, at most MAX_WORDS, none shorter than two letters."""
-    words = [word.strip(".,;:!?\"'()[]") for word in fold(text).split()]
-    return list(dict.fromkeys(word for word in words if len(word) >= 2))[:MAX_WORDS]
+    return [word for word in words_in(text) if len(word) >= 2][:MAX_WORDS]
 
 
 def search_articles(
@@ -172,7 +173,7 @@ def get_article(
     *, office: Office | None, public_id: uuid.UUID | str, language: str, public_only: bool = False
 ) -> ArticleView:
     """One article visible to `office` (or a public one); Article.DoesNotExist if there is none."""
-    article = _articles(office=office, public_only=public_only).get(public_id=public_id)
+    article = _articles(office=office, public_only=public_only, with_bodies=True).get(public_id=public_id)
     view = view_of(article, language=language)
     if view is None:
         raise Article.DoesNotExist

@@ -20,7 +20,7 @@ from likeverd.core import clock
 from likeverd.core.languages import PUBLIC_LANGUAGES
 from likeverd.knowledge.datafile import NetworkArticle, load_articles
 from likeverd.knowledge.models import Article, ArticleRevision, ArticleText, Sector, Topic
-from likeverd.knowledge.rendering import fold
+from likeverd.knowledge.rendering import index_text
 
 MAX_BODY_LENGTH = 50_000
 
@@ -75,7 +75,7 @@ def _save_text(
         changed = [name for name, value in content.items() if getattr(text, name) != value]
     for name, value in content.items():
         setattr(text, name, value)
-    text.search_text = fold(" ".join(content.values()))
+    text.search_text = index_text(*content.values())
     text.revision += 1
     text.updated_at = now
     text.save()

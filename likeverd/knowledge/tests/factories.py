@@ -1,6 +1,6 @@
 from likeverd.accounts.models import Office
 from likeverd.knowledge.models import Article, ArticleText
-from likeverd.knowledge.rendering import fold
+from likeverd.knowledge.rendering import index_text
 
 
 def make_article(
@@ -30,5 +30,5 @@ def add_text(article: Article, *, language: str, title: str, body: str, summary:
         title=title,
         summary=summary,
         body=body,
-        search_text=fold(f"{title} {summary} {body}"),
+        search_text=index_text(title, summary, body),
     )

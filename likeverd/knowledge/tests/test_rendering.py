@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 from hypothesis import given
 from hypothesis import strategies as st
 
-from likeverd.knowledge.rendering import ALLOWED_TAGS, fold, render_article
+from likeverd.knowledge.rendering import ALLOWED_TAGS, fold, index_text, render_article
 
 
 class _Tags(HTMLParser):
@@ -77,3 +77,10 @@ def test_any_text_renders_to_allowed_tags_and_safe_links_only(text: str) -> None
 
 def test_folding_makes_case_and_spacing_alike() -> None:
     assert fold("  ÅTAL  og\nBevis ") == "åtal og bevis"
+
+
+def test_the_search_column_holds_each_word_once_without_marks() -> None:
+    text = index_text(
+        "**Ta** skjermbilder", "", "## Ta SKJERMBILDER, før «innlegget» slettes (straffeloven § 185)."
+    )
+    assert text == "ta skjermbilder før innlegget slettes straffeloven § 185"
