@@ -34,6 +34,7 @@ class Permission(StrEnum):
     MANAGE_OFFICE = "manage_office"  # office details, staff, reporting categories
     VIEW_OFFICE_STATISTICS = "view_office_statistics"
     VIEW_NETWORK_STATISTICS = "view_network_statistics"
+    WRITE_KNOWLEDGE = "write_knowledge"  # the office's own knowledge-base articles
 
 
 P = Permission
@@ -56,7 +57,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.MEDIATOR: frozenset(
         {P.VIEW_MEDIATION_CASES, P.EDIT_CASE, P.CHANGE_STATUS, P.VIEW_OFFICE_STATISTICS}
     ),
-    Role.COORDINATOR: frozenset({P.REGISTER_CASE, P.VIEW_OFFICE_STATISTICS}),
+    Role.COORDINATOR: frozenset({P.REGISTER_CASE, P.VIEW_OFFICE_STATISTICS, P.WRITE_KNOWLEDGE}),
     Role.OFFICE_ADMIN: frozenset({P.MANAGE_OFFICE, P.VIEW_OFFICE_STATISTICS}),
     Role.NETWORK_STATISTICIAN: frozenset({P.VIEW_NETWORK_STATISTICS}),
     Role.DATA_PROTECTION_OFFICER: frozenset(

@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "likeverd.audit",
     "likeverd.taxonomy",
     "likeverd.directory",
+    "likeverd.knowledge",
     "likeverd.cases",
     "likeverd.privacy",
     "likeverd.setup",

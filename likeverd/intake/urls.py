@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from likeverd.intake import views
+from likeverd.intake import search_views, views
 
 app_name = "intake"
 urlpatterns: list[URLPattern] = [
@@ -11,4 +11,8 @@ urlpatterns: list[URLPattern] = [
     path("offices/<slug:code>/", views.office_page, name="office"),
     path("offices/<slug:code>/guide/", views.guide_page, name="guide"),
     path("offices/<slug:code>/report/", views.report_start, name="report-start"),
+    path("offices/<slug:code>/help/", search_views.office_help_directory, name="office-help"),
+    path("help/", search_views.help_directory, name="help"),
+    path("knowledge/", search_views.knowledge_list, name="knowledge"),
+    path("knowledge/<uuid:public_id>/", search_views.knowledge_article, name="knowledge-article"),
 ]

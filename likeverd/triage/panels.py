@@ -7,6 +7,8 @@ to the editing screens) and a dashboard box (deadlines ending within 30 days).""
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils.translation import get_language
+
 from likeverd.accounts.actors import StaffActor
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
@@ -18,6 +20,7 @@ from likeverd.taxonomy.models import LegalSource, VerificationStatus
 from likeverd.triage import selectors
 from likeverd.triage.assessment_selectors import assessment_state_with, missing_label
 from likeverd.triage.datafile import verification
+from likeverd.triage.articles import articles_for_case
 from likeverd.triage.deadlines import Deadline
 from likeverd.triage.rules import Citation
 from likeverd.triage.scope import Provision, scope_for
@@ -195,6 +198,7 @@ def case_section(viewer: Viewer, case: Case) -> dict[str, object] | None:
         if record is not None
         else set()
     )
+    checklist = selectors.case_evidence_checklist(case=case, birth_date=birth_date)
     evidence = [
         EvidenceRow(
             label=entry.item.label.in_language(),
@@ -202,7 +206,7 @@ def case_section(viewer: Viewer, case: Case) -> dict[str, object] | None:
             held_by=entry.item.held_by.in_language() if entry.item.held_by else "",
             is_secured=entry.item.code in secured,
         )
-        for entry in selectors.case_evidence_checklist(case=case, birth_date=birth_date)
+        for entry in checklist
     ]
     actors = [
         ActorRow(
@@ -222,6 +226,12 @@ def case_section(viewer: Viewer, case: Case) -> dict[str, object] | None:
         "triage_missing": [missing_label(code) for code in state.missing],
         "triage_can_edit": can_edit(viewer, case),
         **legal_context(case),
+        "triage_articles": articles_for_case(
+            office=case.office,
+            evidence=checklist,
+            place_kind=case.place_kind,
+            language=get_language() or "nb",
+        ),
     }
 
 

@@ -28,6 +28,7 @@ from likeverd.cases.models import Case, EventKind, PartyRole
 from likeverd.cases.services import CaseDetails, Classification, PersonDetails
 from likeverd.core import clock
 from likeverd.setup.demo import people, sorting, texts
+from likeverd.setup.demo.knowledge import load_demo_knowledge
 from likeverd.setup.demo.planning import (
     DEFAULT_CASES,
     DEMO_SEED,
@@ -387,6 +388,7 @@ def load_demo(*, cases: int = DEFAULT_CASES, seed: int = DEMO_SEED) -> DemoSumma
             else:
                 summary.skipped_offices.append(spec.code)
         users = {spec.username: _ensure_staff(spec, offices) for spec in people.STAFF}
+    coordinators: dict[str, Viewer] = {}
     for spec in people.OFFICES:
         # Each office has its own generator, so a second office never changes the first one's data.
         if spec not in created:
@@ -399,5 +401,7 @@ def load_demo(*, cases: int = DEFAULT_CASES, seed: int = DEMO_SEED) -> DemoSumma
                 _build_case(office_rng, context, plan, now)
         summary.created_offices.append(spec.code)
         summary.cases += len(plans)
+        coordinators[spec.code] = context.coordinator
+    load_demo_knowledge(coordinators=coordinators)
     summary.seconds = time.perf_counter() - started
     return summary
