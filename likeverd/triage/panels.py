@@ -18,9 +18,9 @@ from likeverd.cases.access import can_edit, may_read_cases
 from likeverd.cases.models import Case
 from likeverd.taxonomy.models import LegalSource, VerificationStatus
 from likeverd.triage import selectors
+from likeverd.triage.articles import articles_for_case
 from likeverd.triage.assessment_selectors import assessment_state_with, missing_label
 from likeverd.triage.datafile import verification
-from likeverd.triage.articles import articles_for_case
 from likeverd.triage.deadlines import Deadline
 from likeverd.triage.rules import Citation
 from likeverd.triage.scope import Provision, scope_for
