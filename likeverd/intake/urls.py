@@ -1,4 +1,4 @@
-"""The public pages, at /<language>/. `report-start` is reserved for the report form."""
+"""The public pages, at /<language>/."""
 
 from django.urls import URLPattern, path
 
@@ -11,4 +11,5 @@ urlpatterns: list[URLPattern] = [
     path("offices/<slug:code>/", views.office_page, name="office"),
     path("offices/<slug:code>/guide/", views.guide_page, name="guide"),
     path("offices/<slug:code>/report/", views.report_start, name="report-start"),
+    path("offices/<slug:code>/report/sent/<str:key>/", views.report_sent, name="report-sent"),
 ]
