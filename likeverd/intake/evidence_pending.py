@@ -17,7 +17,7 @@ class CleanedFile:
     data: bytes
 
 
-class EvidenceRefused(Exception):
+class EvidenceRefused(Exception):  # noqa: N818 (the name agreed with the messages branch)
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason

@@ -160,7 +160,8 @@ CONTACT_ANONYMOUS = "anonymous"
 CONTACT_REACH_ME = "reach_me"
 # Languages people ask to be contacted in: Babel names them in the page's language.
 CONTACT_LANGUAGES = (
-    "nb", "sv", "en", "ar", "so", "ti", "fa", "ps", "ku", "ur", "pa", "tr", "pl", "uk", "ru", "ro", "es", "fr",
+    "nb", "sv", "en", "ar", "so", "ti", "fa", "ps", "ku",
+    "ur", "pa", "tr", "pl", "uk", "ru", "ro", "es", "fr",
 )  # fmt: skip
 NARRATIVE_MAX_CHARS = 50_000
 
@@ -349,11 +350,11 @@ class ReportForm(forms.Form):
 
     @property
     def is_anonymous(self) -> bool:
-        return self.cleaned_data.get("contact", CONTACT_ANONYMOUS) != CONTACT_REACH_ME
+        return bool(self.cleaned_data.get("contact", CONTACT_ANONYMOUS) != CONTACT_REACH_ME)
 
     @property
     def is_suspected_spam(self) -> bool:
-        return bool(self.cleaned_data.get("website", "").strip())
+        return bool(str(self.cleaned_data.get("website", "")).strip())
 
     def to_report(self, *, terms: Sequence[Term], form_language: str) -> ReportInput:
         """The input of `submit_report`; `terms` are the office's grounds (to map the codes)."""

@@ -67,7 +67,9 @@ class WebReport(PublicModel):
     """
 
     case = models.OneToOneField("cases.Case", on_delete=models.CASCADE, related_name="web_report")
-    reporter_kind = models.CharField(_("who reported"), max_length=16, choices=ReporterKind.choices, blank=True)
+    reporter_kind = models.CharField(
+        _("who reported"), max_length=16, choices=ReporterKind.choices, blank=True
+    )
     # The language of the form the person filled in (one of PUBLIC_LANGUAGES).
     form_language = models.CharField(_("language of the form"), max_length=8)
     best_time = EncryptedTextField(_("best time to reach them"), purpose="intake.WebReport.best_time")

@@ -1,5 +1,6 @@
 """The public pages: the network start page, an office's page, the "Is this discrimination?"
-guide, the report form with its confirmation, and the language picker. HTTP only: reads come from selectors and guide.py.
+guide, the report form with its confirmation, and the language picker. HTTP only: reads come
+from selectors and guide.py, writes go through services.
 
 Every page works without JavaScript and without cookies (the language picker sets one, for the
 visitor's choice of language). Nothing is cached by the browser: a shared phone keeps no copy.
@@ -13,8 +14,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.cache import never_cache
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from likeverd.accounts.models import Office
@@ -94,7 +95,7 @@ def report_start(request: HttpRequest, code: str) -> HttpResponse:
             try:
                 services.count_submission(client_address(request))
                 evidence = _clean_evidence(form)
-            except services.RateLimited:
+            except services.RateLimitedError:
                 form.add_error(None, RATE_LIMITED_MESSAGE)
                 status = 429
             except EvidenceRefused as refused:
@@ -127,7 +128,9 @@ def _clean_evidence(form: ReportForm) -> list[services.Evidence]:
             result = clean_upload(upload)
         except EvidenceRefused as refused:
             raise EvidenceRefused(f"{upload.name}: {refused.reason}") from None
-        cleaned.append(services.Evidence(name=result.name, content_type=result.content_type, data=result.data))
+        cleaned.append(
+            services.Evidence(name=result.name, content_type=result.content_type, data=result.data)
+        )
     return cleaned
 
 

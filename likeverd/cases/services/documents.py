@@ -76,7 +76,13 @@ def add_document(
     )
     events.document_uploaded(case=case, actor=actor, document=document)
     audit_as(
-        actor, case.office, AuditAction.CREATE, document, case, size=stored.size, content_type=stored.content_type
+        actor,
+        case.office,
+        AuditAction.CREATE,
+        document,
+        case,
+        size=stored.size,
+        content_type=stored.content_type,
     )
     search.index_text(case, document.filename)
     return document

@@ -1,10 +1,12 @@
 """What a report from the public form says that the case has no place for."""
 
+import uuid
+
 import django.db.models.deletion
+from django.db import migrations, models
+
 import likeverd.core.clock
 import likeverd.core.fields
-import uuid
-from django.db import migrations, models
 
 
 class Migration(migrations.Migration):

@@ -1,9 +1,5 @@
 """Counts of reports per address (a keyed hash, never the address) for the rate limit."""
 
-import django.db.models.deletion
-import likeverd.core.clock
-import likeverd.core.fields
-import uuid
 from django.db import migrations, models
 
 

@@ -1,10 +1,12 @@
 """The short-lived confirmation page of a report, holding its receipt code until shown once."""
 
+import uuid
+
 import django.db.models.deletion
+from django.db import migrations, models
+
 import likeverd.core.clock
 import likeverd.core.fields
-import uuid
-from django.db import migrations, models
 
 
 class Migration(migrations.Migration):

@@ -12,13 +12,13 @@ from likeverd.intake.services.reporting import (
     notify_office,
     submit_report,
 )
-from likeverd.intake.services.throttle import RateLimited, count_submission
+from likeverd.intake.services.throttle import RateLimitedError, count_submission
 
 __all__ = [
     "CONSENT_VERSION",
     "MAX_TEXT_LENGTH",
     "Evidence",
-    "RateLimited",
+    "RateLimitedError",
     "ReportInput",
     "confirmation_for",
     "count_submission",

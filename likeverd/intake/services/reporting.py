@@ -89,8 +89,10 @@ class ReportInput:
 
 
 def _person(report: ReportInput) -> PersonDetails:
-    role = REPORTER_ROLE.get(ReporterKind(report.reporter_kind), PartyRole.PERSON) if report.reporter_kind else (
-        PartyRole.PERSON
+    role = (
+        REPORTER_ROLE.get(ReporterKind(report.reporter_kind), PartyRole.PERSON)
+        if report.reporter_kind
+        else (PartyRole.PERSON)
     )
     if report.is_anonymous:
         # Anonymous: no name and no way to reach them is kept, whatever was typed before choosing.
@@ -161,7 +163,9 @@ def submit_report(
             counterpart_kind=report.counterpart_kind,
         )
     for item in evidence:
-        add_document(actor=actor, case=case, content=item.data, filename=item.name, kind=DocumentKind.EVIDENCE)
+        add_document(
+            actor=actor, case=case, content=item.data, filename=item.name, kind=DocumentKind.EVIDENCE
+        )
     web_report = WebReport.objects.create(
         case=case,
         reporter_kind=report.reporter_kind,

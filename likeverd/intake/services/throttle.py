@@ -21,7 +21,7 @@ WINDOW = dt.timedelta(hours=1)
 _KEY_CONTEXT = b"likeverd.intake.throttle"
 
 
-class RateLimited(Exception):
+class RateLimitedError(Exception):
     """This address has sent as many reports as the window allows."""
 
 
@@ -37,7 +37,7 @@ def _window_start(now: dt.datetime) -> dt.datetime:
 
 
 def count_submission(address: str) -> None:
-    """Count one report from `address`; raise RateLimited when the limit is reached (the report
+    """Count one report from `address`; raise RateLimitedError when the limit is reached (the report
     is then not counted). INTAKE_REPORTS_PER_HOUR = 0 turns the limit off."""
     limit = int(settings.INTAKE_REPORTS_PER_HOUR)
     if limit <= 0:
@@ -51,10 +51,10 @@ def count_submission(address: str) -> None:
         if updated:
             return
         if SubmissionCount.objects.filter(key=key).exists():
-            raise RateLimited
+            raise RateLimitedError
         try:
             with transaction.atomic():
                 SubmissionCount.objects.create(key=key, count=1, expires_at=start + WINDOW)
         except IntegrityError:  # another worker created it meanwhile
             if not SubmissionCount.objects.filter(key=key, count__lt=limit).update(count=F("count") + 1):
-                raise RateLimited from None
+                raise RateLimitedError from None
