@@ -22,7 +22,7 @@ from likeverd.accounts.models import Office
 from likeverd.core.once import posts_once
 from likeverd.core.proxy import client_address
 from likeverd.intake import guide, selectors, services
-from likeverd.intake.evidence_pending import EvidenceRefused, clean_upload
+from likeverd.intake.evidence import EvidenceRefused, clean_upload
 from likeverd.intake.forms import (
     OTHER_MUNICIPALITY,
     WHAT_HAPPENED_CHOICES,

@@ -1,13 +1,16 @@
 """The public report form: what a person sends becomes one case of the right office, and nothing
 they typed is lost when something must be fixed first."""
 
+import io
 import re
 from typing import Any
 
 import pytest
 from django.core import signing
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
 from django.test import Client
+from PIL import Image
 from pytest_django.fixtures import Settings
 
 from likeverd.accounts.models import Jurisdiction, Office
@@ -15,9 +18,12 @@ from likeverd.accounts.roles import Role
 from likeverd.accounts.tests.factories import OfficeFactory, make_staff, viewer_of
 from likeverd.audit.models import AuditEvent
 from likeverd.cases import selectors as case_selectors
-from likeverd.cases.models import Case, Channel, DatePrecision, Party, PartyRole
+from likeverd.cases.models import Case, Channel, DatePrecision, Document, DocumentKind, Party, PartyRole
+from likeverd.cases.services import document_purpose
+from likeverd.core import files
 from likeverd.core.models import FormSubmission
 from likeverd.intake.models import ReportConfirmation, SubmissionCount, WebReport
+from likeverd.intake.tests.evidence_files import GPS_IFD, SECRET_WORDS, photo
 
 pytestmark = pytest.mark.django_db
 
@@ -281,3 +287,48 @@ def test_a_tampered_once_token_does_not_stop_the_report(client: Client, oslo: Of
     token = signing.TimestampSigner(salt="elsewhere").sign_object({"t": "x", "o": ""})
     assert client.post(form_url(oslo), full_report(once_token=token)).status_code == 302
     assert Case.objects.count() == 1
+
+
+def test_a_photo_is_stored_encrypted_as_evidence_without_its_gps_position(
+    client: Client, oslo: Office
+) -> None:
+    image = photo()
+    assert b"59.91" in image or b"Amina Hassan" in image  # the photo carries identifying metadata
+    upload = SimpleUploadedFile("tram.jpg", image, content_type="image/jpeg")
+    response = client.post(form_url(oslo), {**full_report(), "evidence": [upload]})
+    assert response.status_code == 302
+    case = Case.objects.get()
+    [document] = Document.objects.filter(case=case)
+    assert document.kind == DocumentKind.EVIDENCE
+    assert document.filename == "tram.jpg"
+    on_disk = files.path_of(document.storage_name).read_bytes()
+    assert b"\xff\xd8" not in on_disk[:2]  # encrypted at rest
+    stored = files.read(document.storage_name, purpose=document_purpose(document.public_id))
+    assert stored.startswith(b"\xff\xd8")
+    for secret in SECRET_WORDS:
+        assert secret not in stored
+    assert Image.open(io.BytesIO(stored)).getexif().get_ifd(GPS_IFD) == {}
+
+
+def test_a_file_that_cannot_be_cleaned_is_refused_with_a_reason_and_the_rest_is_kept(
+    client: Client, oslo: Office
+) -> None:
+    page_file = SimpleUploadedFile(
+        "chat.html", b"<html><script>alert(1)</script></html>", content_type="text/html"
+    )
+    response = client.post(form_url(oslo), {**full_report(), "evidence": [page_file]})
+    assert response.status_code == 200
+    page = text_of(response)
+    assert "chat.html:" in page
+    assert "A man on the tram shouted at me" in page
+    assert "choose your files again" in page
+    assert Case.objects.count() == 0
+    assert Document.objects.count() == 0
+
+
+def test_more_files_than_allowed_are_refused(client: Client, oslo: Office, settings: Settings) -> None:
+    settings.INTAKE_EVIDENCE_MAX_FILES = 1
+    uploads = [SimpleUploadedFile(f"p{i}.jpg", photo(), content_type="image/jpeg") for i in range(2)]
+    page = text_of(client.post(form_url(oslo), {**full_report(), "evidence": uploads}))
+    assert "You can send at most 1 files with a report." in page
+    assert Case.objects.count() == 0
