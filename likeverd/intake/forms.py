@@ -259,6 +259,7 @@ class ReportForm(forms.Form):
     )
     contact = forms.ChoiceField(
         label=_("Do you want us to contact you?"),
+        required=False,  # no answer: anonymous
         choices=[
             (CONTACT_ANONYMOUS, _("No, I want to stay anonymous")),
             (CONTACT_REACH_ME, _("Yes, contact me")),

@@ -143,7 +143,7 @@ def test_only_what_happened_and_the_consent_are_needed_and_anonymous_keeps_no_co
 ) -> None:
     response = client.post(
         form_url(oslo),
-        {"narrative": "Refused at the door of a club.", "consent": "on", "contact": "anonymous",
+        {"narrative": "Refused at the door of a club.", "consent": "on", "contact": "",
          "name": "Typed before choosing", "phone": "+47 999 99 999"},
     )  # fmt: skip
     assert response.status_code == 302
