@@ -29,6 +29,7 @@ PINNED_PURPOSES = {
     ("cases.Party", "notes"): "cases.Party.notes",
     ("cases.Party", "phone"): "cases.Party.phone",
     ("cases.Task", "title"): "cases.Task.title",
+    ("intake.ReporterMessage", "body"): "intake.ReporterMessage.body",
     ("triage.SortingEvidence", "description"): "triage.SortingEvidence.description",
     ("triage.SortingEvidence", "held_by"): "triage.SortingEvidence.held_by",
     ("triage.SortingRecord", "birth_date"): "triage.SortingRecord.birth_date",
