@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from likeverd.accounts.models import Office
 from likeverd.core.once import posts_once
 from likeverd.core.proxy import client_address
-from likeverd.intake import guide, selectors, services
+from likeverd.intake import guide, receipts, selectors, services
 from likeverd.intake.evidence import EvidenceRefused, clean_upload
 from likeverd.intake.forms import (
     OTHER_MUNICIPALITY,
@@ -140,13 +140,16 @@ def _submit(
     terms = list(list_terms(jurisdiction=office.jurisdiction, kind=TermKind.GROUND))
     with translation.override(selectors.office_language(office)):
         inbox_url = request.build_absolute_uri(reverse("cases:dashboard"))
-    _case, confirmation = services.submit_report(
+    case, confirmation = services.submit_report(
         office=office,
         report=form.to_report(terms=terms, form_language=language),
         evidence=evidence,
         inbox_url=inbox_url,
     )
-    # Only now, with the transaction committed, is the person told that the report arrived.
+    # The case has committed. The receipt's slow Argon2id hash runs now, outside any transaction.
+    code = receipts.issue_receipt(case)
+    services.attach_receipt_code(confirmation=confirmation, code=receipts.format_code(code))
+    # Only now, with everything committed, is the person told that the report arrived.
     return redirect("intake:report-sent", code=office.code.lower(), key=confirmation.key)
 
 

@@ -31,6 +31,7 @@ PINNED_PURPOSES = {
     ("cases.Task", "title"): "cases.Task.title",
     ("intake.ReportConfirmation", "receipt_code"): "intake.ReportConfirmation.receipt_code",
     ("intake.WebReport", "best_time"): "intake.WebReport.best_time",
+    ("intake.ReporterMessage", "body"): "intake.ReporterMessage.body",
     ("triage.SortingEvidence", "description"): "triage.SortingEvidence.description",
     ("triage.SortingEvidence", "held_by"): "triage.SortingEvidence.held_by",
     ("triage.SortingRecord", "birth_date"): "triage.SortingRecord.birth_date",

@@ -22,6 +22,7 @@ from likeverd.cases.models import Case, Channel, DatePrecision, Document, Docume
 from likeverd.cases.services import document_purpose
 from likeverd.core import files
 from likeverd.core.models import FormSubmission
+from likeverd.intake import receipts
 from likeverd.intake.models import ReportConfirmation, SubmissionCount, WebReport
 from likeverd.intake.tests.evidence_files import GPS_IFD, SECRET_WORDS, photo
 
@@ -332,3 +333,16 @@ def test_more_files_than_allowed_are_refused(client: Client, oslo: Office, setti
     page = text_of(client.post(form_url(oslo), {**full_report(), "evidence": uploads}))
     assert "You can send at most 1 files with a report." in page
     assert Case.objects.count() == 0
+
+
+def test_the_confirmation_shows_a_receipt_code_once_that_finds_the_report(
+    client: Client, oslo: Office
+) -> None:
+    response = client.post(form_url(oslo), full_report(), follow=True)
+    page = text_of(response)
+    found = re.search(r'class="receipt-code" dir="ltr">(\d{4} \d{4} \d{4} \d{4})<', page)
+    assert found is not None
+    code = found.group(1)
+    assert receipts.find_by_receipt(code, address="192.0.2.1") == Case.objects.get()
+    # Reloading the page does not show the code again.
+    assert code not in text_of(client.get(response.redirect_chain[-1][0]))
