@@ -229,6 +229,9 @@ def test_the_honeypot_puts_the_report_in_the_spam_folder_which_staff_can_empty(
     ]
 
     staff = client_for(adviser)
+    # The case list shows it only in the "Suspected spam" folder (a filter).
+    assert case.number not in text_of(staff.get("/en/staff/cases/"))
+    assert case.number in text_of(staff.post("/en/staff/cases/", {"spam": "on"}, follow=True))
     detail = text_of(staff.get(f"/en/staff/cases/{case.public_id}/"))
     assert "Suspected spam" in detail
     answer = staff.post(f"/en/staff/cases/{case.public_id}/not-spam/")
