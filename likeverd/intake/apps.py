@@ -6,3 +6,8 @@ class IntakeConfig(AppConfig):
     name = "likeverd.intake"
     label = "intake"
     verbose_name = _("Public site")
+
+    def ready(self) -> None:
+        from likeverd.intake import panels
+
+        panels.register()  # the case page's section "From the public form"

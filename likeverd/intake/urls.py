@@ -1,4 +1,4 @@
-"""The public pages, at /<language>/. `report-start` is reserved for the report form."""
+"""The public pages, at /<language>/."""
 
 from django.urls import URLPattern, path
 
@@ -15,4 +15,5 @@ urlpatterns: list[URLPattern] = [
     path("help/", search_views.help_directory, name="help"),
     path("knowledge/", search_views.knowledge_list, name="knowledge"),
     path("knowledge/<uuid:public_id>/", search_views.knowledge_article, name="knowledge-article"),
+    path("offices/<slug:code>/report/sent/<str:key>/", views.report_sent, name="report-sent"),
 ]

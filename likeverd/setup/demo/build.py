@@ -27,7 +27,7 @@ from likeverd.cases import services
 from likeverd.cases.models import Case, EventKind, PartyRole
 from likeverd.cases.services import CaseDetails, Classification, PersonDetails
 from likeverd.core import clock
-from likeverd.setup.demo import people, sorting, texts
+from likeverd.setup.demo import people, sorting, texts, web_reports
 from likeverd.setup.demo.knowledge import load_demo_knowledge
 from likeverd.setup.demo.planning import (
     DEFAULT_CASES,
@@ -372,7 +372,7 @@ def _office_context(office: Office, spec: people.OfficeSpec, users: dict[str, Us
     )
 
 
-def load_demo(*, cases: int = DEFAULT_CASES, seed: int = DEMO_SEED) -> DemoSummary:
+def load_demo(*, cases: int = DEFAULT_CASES, seed: int = DEMO_SEED, inbox_url: str = "") -> DemoSummary:
     """Create the demo offices, staff and cases; an office that already exists is left alone."""
     started = time.perf_counter()
     summary = DemoSummary()
@@ -402,6 +402,8 @@ def load_demo(*, cases: int = DEFAULT_CASES, seed: int = DEMO_SEED) -> DemoSumma
         summary.created_offices.append(spec.code)
         summary.cases += len(plans)
         coordinators[spec.code] = context.coordinator
+        if spec.code == "OSL":
+            summary.cases += web_reports.add_web_reports(offices[spec.code], inbox_url=inbox_url)
     load_demo_knowledge(coordinators=coordinators)
     summary.seconds = time.perf_counter() - started
     return summary
