@@ -105,6 +105,28 @@ class _Hashes:
         return {self.known[term] for term in terms}
 
 
+class _Stems:
+    """`search.stems` of a text, computed word by word with each distinct word stemmed once.
+
+    The same as `search.stems(office, text)` (the stems of a text are the union of its words'
+    stems), only faster: the demo's texts repeat their words, and stemming is most of the cost
+    of making 100,000 cases.
+    """
+
+    def __init__(self, office: Office) -> None:
+        self.office = office
+        self.known: dict[str, frozenset[str]] = {}
+
+    def __call__(self, text: str) -> set[str]:
+        found: set[str] = set()
+        for word in search.words(text):
+            stemmed = self.known.get(word)
+            if stemmed is None:
+                stemmed = self.known[word] = frozenset(search.stems(self.office, word))
+            found |= stemmed
+        return found
+
+
 def _index_columns() -> list[str]:
     """The blind index's columns, as the model has them (the index may carry more than the key)."""
     return [str(f.column) for f in SearchToken._meta.concrete_fields]
@@ -417,6 +439,7 @@ def build(*, cases: int, seed: int = 100_000) -> Dataset:
     rare_at = set(rng.sample(range(cases), min(RARE_NAME_CASES, cases)))
     now = timezone.now()
     hashes = _Hashes(office)
+    stems = _Stems(office)
     by_token: dict[int, list[int]] = defaultdict(list)
     serials: dict[int, int] = defaultdict(int)
     received = sorted(now - dt.timedelta(days=HISTORY_DAYS * rng.random() ** 1.3) for _ in range(cases))
@@ -448,7 +471,7 @@ def build(*, cases: int, seed: int = 100_000) -> Dataset:
         _insert(office, plans, grounds, rng)
         for plan in plans:
             text, names = _searchable_text(plan)
-            terms = search.stems(office, text)
+            terms = stems(text)
             for name in names:
                 terms |= search.name_terms(office, name)
             for token in hashes(terms):
