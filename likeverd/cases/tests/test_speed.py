@@ -363,3 +363,38 @@ def test_a_writer_that_waits_too_long_gives_up_and_leaves_the_queue() -> None:
     assert not lock._waiters
     lock.release()
     assert lock.acquire(timeout=0.01)
+
+
+# --- rendering: what lists show once per row ----------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["nb", "sv", "en"])
+def test_a_case_address_in_a_list_is_the_one_the_url_tag_gives_in_every_language(
+    office: Office, adviser: User, language: str
+) -> None:
+    from django.template import engines
+
+    case = register(viewer_of(adviser))
+    other = register(viewer_of(adviser))
+    page = engines["django"].from_string(
+        "{% load case_tags %}{% for c in cases %}{{ c.public_id|case_url }} {% url 'cases:case_detail' c.public_id %}|{% endfor %}"
+    )
+    with translation.override(language):
+        shown = page.render({"cases": [case, other]})
+    pairs = [pair.split() for pair in shown.strip("|").split("|")]
+    assert [fast for fast, _ in pairs] == [tag for _, tag in pairs]
+    assert pairs[0][0] == f"/{language}/staff/cases/{case.public_id}/"
+    assert pairs[0][0] != pairs[1][0]
+
+
+def test_a_status_badge_reads_as_its_label_in_the_page_language() -> None:
+    from django.template import engines
+
+    badge = engines["django"].from_string('{% include "cases/_status_badge.html" with status="new" %}')
+    with translation.override("nb"):
+        nb = badge.render({})
+    with translation.override("en"):
+        en = badge.render({})
+    assert '<span class="badge badge-status badge-new">' in en
+    assert "New" in en
+    assert nb != en
