@@ -19,7 +19,7 @@ from django.http import HttpRequest
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeData, SafeString, mark_safe
-from django.utils.timezone import template_localtime
+from django.utils.timezone import template_localtime  # type: ignore[attr-defined]
 
 _STOCK = Path(django.forms.__file__).parent / "templates"
 _OPTION = "django/forms/widgets/select_option.html"
@@ -54,7 +54,8 @@ def _attrs(attrs: Mapping[str, Any]) -> str:
 
 def _option(option: Mapping[str, Any]) -> str:
     """django/forms/widgets/select_option.html (with its trailing newline)."""
-    return f'<option value="{_as_string(option["value"])}"{_attrs(option["attrs"])}>{_shown(option["label"])}</option>\n'
+    value, attrs, label = _as_string(option["value"]), _attrs(option["attrs"]), _shown(option["label"])
+    return f'<option value="{value}"{attrs}>{label}</option>\n'
 
 
 def _select(widget: Mapping[str, Any]) -> str | None:
@@ -76,7 +77,8 @@ def _select(widget: Mapping[str, Any]) -> str | None:
 def _input(widget: Mapping[str, Any]) -> str:
     """django/forms/widgets/input.html and the input widgets that include only it."""
     value = "" if widget["value"] is None else f' value="{_as_string(widget["value"])}"'
-    return f'<input type="{_shown(widget["type"])}" name="{_shown(widget["name"])}"{value}{_attrs(widget["attrs"])}>\n'
+    kind, name, attrs = _shown(widget["type"]), _shown(widget["name"]), _attrs(widget["attrs"])
+    return f'<input type="{kind}" name="{name}"{value}{attrs}>\n'
 
 
 class FormRenderer(DjangoTemplates):
@@ -92,7 +94,8 @@ class FormRenderer(DjangoTemplates):
         known = self._is_stock.get(template_name)
         if known is None:
             names = [template_name, "django/forms/widgets/attrs.html"]
-            names.append(_OPTION if template_name.endswith("/select.html") else "django/forms/widgets/input.html")
+            is_select = template_name.endswith("/select.html")
+            names.append(_OPTION if is_select else "django/forms/widgets/input.html")
             known = all(
                 Path(str(self.get_template(name).origin.name)).is_relative_to(_STOCK) for name in names
             )
@@ -111,4 +114,4 @@ class FormRenderer(DjangoTemplates):
             html = fast(context["widget"])
             if html is not None:
                 return mark_safe(html.strip())  # noqa: S308 (every value above is escaped)
-        return super().render(template_name, context, request)
+        return mark_safe(super().render(template_name, context, request))  # noqa: S308 (a template render)

@@ -59,7 +59,8 @@ def choice(value: Any, kind: str) -> str:
 def status_badge(status: str) -> SafeString:
     """A case's status as a badge: its text, with the colour only repeating it. A filter, not an
     include, because lists show one per row (cases/_status_badge.html renders the same)."""
-    return format_html('<span class="badge badge-status badge-{}">{}</span>', status, choice(status, "status"))
+    label = choice(status, "status")
+    return format_html('<span class="badge badge-status badge-{}">{}</span>', status, label)
 
 
 _SOME_ID = "00000000-0000-4000-8000-000000000000"

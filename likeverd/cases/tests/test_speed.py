@@ -377,7 +377,8 @@ def test_a_case_address_in_a_list_is_the_one_the_url_tag_gives_in_every_language
     case = register(viewer_of(adviser))
     other = register(viewer_of(adviser))
     page = engines["django"].from_string(
-        "{% load case_tags %}{% for c in cases %}{{ c.public_id|case_url }} {% url 'cases:case_detail' c.public_id %}|{% endfor %}"
+        "{% load case_tags %}{% for c in cases %}"
+        "{{ c.public_id|case_url }} {% url 'cases:case_detail' c.public_id %}|{% endfor %}"
     )
     with translation.override(language):
         shown = page.render({"cases": [case, other]})

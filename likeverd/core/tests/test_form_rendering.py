@@ -19,7 +19,9 @@ STOCK = DjangoTemplates()
 FAST = FormRenderer()
 
 
-def _both(widget: forms.Widget, name: str, value: Any, attrs: dict[str, Any] | None = None) -> tuple[str, str]:
+def _both(
+    widget: forms.Widget, name: str, value: Any, attrs: dict[str, Any] | None = None
+) -> tuple[str, str]:
     return (
         widget.render(name, value, attrs=attrs, renderer=STOCK),
         widget.render(name, value, attrs=attrs, renderer=FAST),
