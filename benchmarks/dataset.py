@@ -21,7 +21,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection, transaction
+from django.core.management.color import no_style
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from likeverd.accounts.models import Membership, Office, User
@@ -43,7 +45,7 @@ from likeverd.cases.models import (
     SearchToken,
     Task,
 )
-from likeverd.setup.demo import people, texts
+from likeverd.setup.demo import people, planning, texts
 from likeverd.taxonomy.models import Term, TermKind
 
 OFFICE_CODE = "BEN"
@@ -53,9 +55,7 @@ RARE_NAME_CASES = 3
 ADVISERS = 8  # the benchmark's adviser and seven colleagues share the office's cases
 OTHER_ADVISERS = 4  # in each further office (the 1,000,000-case mode's 49 others)
 BATCH = 5000
-STATUSES = (
-    [CaseStatus.CLOSED] * 80 + [CaseStatus.ADVICE] * 8 + [CaseStatus.ASSISTANCE] * 7 + [CaseStatus.NEW] * 5
-)
+OPEN_WITH_TASKS = {CaseStatus.ADVICE, CaseStatus.ASSISTANCE, CaseStatus.REFERRED, CaseStatus.MEDIATION}
 HISTORY_DAYS = 3650
 
 
@@ -86,6 +86,14 @@ def _narrative(rng: random.Random, theme: texts.Theme, profile: texts.GroundProf
             rng.choice(list(texts.WISH_CLAUSES_NB.values())),
         ]
     )
+
+
+def _status(rng: random.Random, age_days: int) -> str:
+    """As the demo has it (planning.STATUS_BY_AGE): new cases are being sorted, most old ones closed."""
+    for limit, weights in planning.STATUS_BY_AGE:
+        if age_days < limit:
+            return rng.choices(list(weights), weights=list(weights.values()))[0]
+    return CaseStatus.CLOSED
 
 
 def _name(rng: random.Random, pools: list[people.NamePool], weights: list[int]) -> str:
@@ -207,7 +215,9 @@ def _plan(
 ) -> _Plan:
     theme = rng.choices(themes, weights=theme_weights)[0]
     profile = rng.choices(texts.GROUND_PROFILES, weights=[p.weight for p in texts.GROUND_PROFILES])[0]
-    status = rng.choice(STATUSES)
+    status = _status(rng, (timezone.now() - when).days)
+    # As the demo dates incidents: mostly shortly before the contact, at day, month or season.
+    incident = planning._incident(rng, timezone.localtime(when).date(), "nb")
     if theme.counterpart_is_person:
         # Strangers in the street or online are mostly unknown; neighbours have names.
         counterpart = _name(rng, pools, weights) if theme.key == "neighbour" or rng.random() < 0.2 else ""
@@ -224,6 +234,10 @@ def _plan(
         status=status,
         outcome=Outcome.ADVICE_GIVEN if status == CaseStatus.CLOSED else "",
         narrative=_narrative(rng, theme, profile, counterpart),
+        incident_date_from=incident.date_from,
+        incident_date_to=incident.date_to,
+        incident_date_precision=incident.precision,
+        incident_date_text=incident.text,
         incident_municipality="Oslo",
         residence_municipality="Oslo",
         place_kind=rng.choice(theme.place_kinds),
@@ -237,7 +251,7 @@ def _plan(
             kind = rng.choice([EventKind.CALL, EventKind.CALL, EventKind.NOTE, EventKind.EMAIL])
             entries.append((kind, rng.choice(texts.NOTES_NB if kind == EventKind.NOTE else texts.CALLS_NB)))
     task = None
-    if status in {CaseStatus.ADVICE, CaseStatus.ASSISTANCE} and rng.random() < 0.85:
+    if status in OPEN_WITH_TASKS and rng.random() < 0.85:
         due = rng.choices(
             [rng.randint(-14, -1), rng.randint(0, 6), rng.randint(7, 28)], weights=[30, 40, 30]
         )[0]
@@ -256,11 +270,59 @@ def _plan(
     )
 
 
-def _insert(plans: list[_Plan], grounds: dict[str, int], rng: random.Random) -> None:
+class _Rows:
+    """Bulk inserts with ids given here, one `executemany` per batch and model.
+
+    Django's bulk_create builds one statement per few hundred rows and spends most of its time
+    doing so; this writes the same values (each field's own `pre_save` and `get_db_prep_save`,
+    so encrypted fields are encrypted as the model encrypts them, bound to their row) with one
+    prepared statement. Ids are handed out from each table's highest, so rows that refer to
+    each other can be written in the same batch; PostgreSQL's sequences are moved past them at
+    the end (`finish`).
+    """
+
+    def __init__(self) -> None:
+        self.next_id: dict[type[Model], int] = {}
+        self.models: set[type[Model]] = set()
+
+    def insert(self, model: type[Model], objects: list[Any]) -> None:
+        if not objects:
+            return
+        meta = model._meta
+        table = meta.db_table
+        if model not in self.next_id:
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
+                self.next_id[model] = int(cursor.fetchone()[0]) + 1
+            self.models.add(model)
+        fields = list(meta.concrete_fields)
+        database = connections[DEFAULT_DB_ALIAS]  # the connection itself, not the per-thread proxy
+        rows = []
+        for obj in objects:
+            obj.pk = self.next_id[model]
+            self.next_id[model] += 1
+            obj._prepare_related_fields_for_save(operation_name="bulk_create")
+            rows.append(tuple(f.get_db_prep_save(f.pre_save(obj, True), database) for f in fields))
+            obj._state.adding = False
+            obj._state.db = DEFAULT_DB_ALIAS
+        columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
+        placeholders = ", ".join(["%s"] * len(fields))
+        with connection.cursor() as cursor:
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)
+
+    def finish(self) -> None:
+        """Move PostgreSQL's id sequences past the ids given here (SQLite's follow by themselves)."""
+        statements = connection.ops.sequence_reset_sql(no_style(), list(self.models))
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+
+
+def _insert(plans: list[_Plan], grounds: dict[str, int], rng: random.Random, rows: _Rows) -> None:
     """One batch of cases with their parties, timeline, tasks and grounds, in one transaction."""
     today = timezone.localdate()
     with transaction.atomic():
-        Case.objects.bulk_create([plan.case for plan in plans])
+        rows.insert(Case, [plan.case for plan in plans])
         parties: list[Party] = []
         events: list[CaseEvent] = []
         tasks: list[Task] = []
@@ -319,10 +381,10 @@ def _insert(plans: list[_Plan], grounds: dict[str, int], rng: random.Random) -> 
             for code in plan.grounds:
                 if code in grounds:
                     through.append(Case.grounds.through(case_id=case.pk, term_id=grounds[code]))
-        Party.objects.bulk_create(parties)
-        CaseEvent.objects.bulk_create(events)
-        Task.objects.bulk_create(tasks)
-        Case.grounds.through.objects.bulk_create(through)  # type: ignore[arg-type]
+        rows.insert(Party, parties)
+        rows.insert(CaseEvent, events)
+        rows.insert(Task, tasks)
+        rows.insert(Case.grounds.through, through)
 
 
 def _searchable_text(plan: _Plan) -> tuple[str, list[str]]:
@@ -498,6 +560,7 @@ def build(*, cases: int, offices: int = 1, seed: int = 100_000) -> Dataset:
     sample_number = ""
     seen_here = 0  # cases of the measured office so far
     own_open: list[_Plan] = []  # the adviser's newest open cases, for the typical and rich pages
+    rows = _Rows()
     for start in range(0, cases, BATCH):
         plans = []
         for position in range(start, min(start + BATCH, cases)):
@@ -527,7 +590,7 @@ def build(*, cases: int, offices: int = 1, seed: int = 100_000) -> Dataset:
                     person=RARE_NAME if is_rare else _name(rng, pools, weights),
                 )
             )
-        _insert(plans, grounds, rng)
+        _insert(plans, grounds, rng, rows)
         for plan in plans:
             number = office_of_pk[plan.case.office_id]
             text, names = _searchable_text(plan)
@@ -547,6 +610,7 @@ def build(*, cases: int, offices: int = 1, seed: int = 100_000) -> Dataset:
                 ):
                     own_open.append(plan)
         own_open = own_open[-200:]
+    rows.finish()
     # The newest open cases of the adviser's own: a typical one (a person, a counterpart, a task
     # and a few entries) and one made rich (6 parties, 10 tasks, 48 entries, 3 documents).
     own_open.reverse()
