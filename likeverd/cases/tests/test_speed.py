@@ -399,3 +399,21 @@ def test_a_status_badge_reads_as_its_label_in_the_page_language() -> None:
     assert '<span class="badge badge-status badge-new">' in en
     assert "New" in en
     assert nb != en
+
+
+def test_the_dashboard_counts_each_status_of_the_viewers_own_cases_only(
+    office: Office, other_office: Office, adviser: User, other_adviser: User
+) -> None:
+    viewer = viewer_of(adviser)
+    made = [register(viewer) for _ in range(4)]
+    services.change_case_status(viewer=viewer, case=made[0], to_status="sorting")
+    services.change_case_status(viewer=viewer, case=made[1], to_status="closed", outcome="advice_given")
+    register(viewer_of(other_adviser))
+    counts = selectors.get_dashboard(viewer=viewer).counts_by_status
+    expected = Counter(Case.objects.filter(office=office).values_list("status", flat=True))
+    assert counts == {status: expected.get(status, 0) for status in counts}
+    assert sum(counts.values()) == 4
+    assert counts["closed"] == 1
+    # A mediator counts only the cases a mediator may read: none of these.
+    mediator = make_staff(office, Role.MEDIATOR)
+    assert sum(selectors.get_dashboard(viewer=viewer_of(mediator)).counts_by_status.values()) == 0
