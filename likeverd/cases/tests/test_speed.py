@@ -22,7 +22,7 @@ from likeverd.accounts.roles import Role
 from likeverd.accounts.tests.factories import make_staff, viewer_of
 from likeverd.accounts.viewer import Viewer
 from likeverd.cases import selectors, services
-from likeverd.cases.models import Case, Channel, EventKind, PartyRole, SearchToken
+from likeverd.cases.models import Case, CaseStatus, Channel, EventKind, PartyRole, SearchToken
 from likeverd.cases.selectors import CaseFilters
 from likeverd.cases.services import CaseDetails, PersonDetails
 from likeverd.cases.tests.factories import register
@@ -406,8 +406,10 @@ def test_the_dashboard_counts_each_status_of_the_viewers_own_cases_only(
 ) -> None:
     viewer = viewer_of(adviser)
     made = [register(viewer) for _ in range(4)]
-    services.change_case_status(viewer=viewer, case=made[0], to_status="sorting")
-    services.change_case_status(viewer=viewer, case=made[1], to_status="closed", outcome="advice_given")
+    services.change_case_status(viewer=viewer, case=made[0], to_status=CaseStatus.SORTING)
+    services.change_case_status(
+        viewer=viewer, case=made[1], to_status=CaseStatus.CLOSED, outcome="advice_given"
+    )
     register(viewer_of(other_adviser))
     counts = selectors.get_dashboard(viewer=viewer).counts_by_status
     expected = Counter(Case.objects.filter(office=office).values_list("status", flat=True))
