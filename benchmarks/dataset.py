@@ -560,6 +560,7 @@ def build(*, cases: int, offices: int = 1, seed: int = 100_000) -> Dataset:
     sample_number = ""
     seen_here = 0  # cases of the measured office so far
     own_open: list[_Plan] = []  # the adviser's newest open cases, for the typical and rich pages
+    others: list[_Plan] = []  # the office's other newest cases, should the adviser have too few
     rows = _Rows()
     for start in range(0, cases, BATCH):
         plans = []
@@ -603,19 +604,26 @@ def build(*, cases: int, offices: int = 1, seed: int = 100_000) -> Dataset:
             received_by_case[plan.case.pk] = plan.case.received_at
             if number == 0:
                 plaintext[plan.case.pk] = (plan.case.received_at, " ".join([plan.case.number, text, *names]))
-                if (
-                    plan.case.assigned_to_id == adviser.pk
-                    and plan.case.status in {CaseStatus.ADVICE, CaseStatus.ASSISTANCE}
-                    and plan.person != RARE_NAME
-                ):
+                if plan.person == RARE_NAME:
+                    continue
+                if plan.case.assigned_to_id == adviser.pk and plan.case.status in {
+                    CaseStatus.ADVICE,
+                    CaseStatus.ASSISTANCE,
+                }:
                     own_open.append(plan)
+                else:
+                    others.append(plan)
         own_open = own_open[-200:]
+        others = others[-200:]
     rows.finish()
     # The newest open cases of the adviser's own: a typical one (a person, a counterpart, a task
-    # and a few entries) and one made rich (6 parties, 10 tasks, 48 entries, 3 documents).
-    own_open.reverse()
-    typical = next((plan.case for plan in own_open if plan.task and plan.counterpart), None)
-    rich = next((plan.case for plan in own_open if plan.case is not typical), None)
+    # and a few entries) and one made rich (6 parties, 10 tasks, 48 entries, 3 documents). In a
+    # small office (the 1m mode's shape at a smaller size) the office's other newest cases, which
+    # the adviser may read too.
+    candidates = own_open[::-1] + others[::-1]
+    typical = next((plan.case for plan in candidates if plan.task and plan.counterpart), None)
+    typical = typical or next((plan.case for plan in candidates if plan.counterpart), None)
+    rich = next((plan.case for plan in candidates if plan.case is not typical), None)
     if typical is None or rich is None:
         raise RuntimeError("too few cases for a typical and a rich case page; use more cases")
     extra_text, extra_names = _enrich(office, rich, rng, parties=5, tasks=10, entries=47, documents=3)
