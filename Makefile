@@ -30,7 +30,8 @@ help:
 	@echo "make test      install and run the whole suite (DATABASE_URL picks the engine; SQLite by default)"
 	@echo "make coverage  the suite under coverage, with a floor for services, selectors and access checks"
 	@echo "make lint      ruff, ruff format, mypy, import-linter, missing migrations, translations"
-	@echo "make bench     speed and memory at scale"
+	@echo "make bench     speed and memory at scale: 100,000 cases in one office (QUICK=1: 3,000, a short"
+	@echo "               run; SCALE=1m: 1,000,000 cases over 50 offices); DATABASE_URL picks the engine"
 	@echo "make messages  update the translation catalogues (needs gettext)"
 	@echo "make clean     remove the virtualenv, caches and ./var"
 
@@ -100,9 +101,12 @@ check-translations: $(INSTALLED)
 		echo "check-translations: no translation checks yet"; \
 	fi
 
+# QUICK=1 and SCALE=1m are read by the benchmark itself; BENCH_ARGS passes more (e.g.
+# BENCH_ARGS="--cases 20000 --offices 50" for the 1m mode's shape at a smaller size).
+BENCH_ARGS ?=
 bench: install
 	@if [ -d benchmarks ]; then \
-		$(BIN)/python -m benchmarks; \
+		$(BIN)/python -m benchmarks $(BENCH_ARGS); \
 	else \
 		echo "bench: no benchmarks/ yet"; \
 	fi

@@ -1,7 +1,8 @@
 """`python -m benchmarks` (`make bench`): speed at scale on the engine DATABASE_URL names (SQLite
 when unset), in a throwaway database.
 
-One office is filled with 100,000 demo-like cases (QUICK=1: 3,000, for CI). Then, in one run:
+One office is filled with 100,000 demo-like cases (QUICK=1: 3,000, for CI; SCALE=1m: 1,000,000
+cases over 50 offices, the pages measured in one of them). Then, in one run:
 search per query kind against a plaintext full-text index on the same data (built in a scratch
 table and dropped), whole staff pages through gunicorn against the floor page, and case
 registration through the service with 1 and 16 concurrent clients. Prints one table and a last
@@ -17,13 +18,26 @@ import time
 
 QUICK_CASES = 3_000
 FULL_CASES = 100_000
+# SCALE=1m: the installation of a whole country's offices. Pages must stay within 8x the floor.
+SCALES = {"100k": (FULL_CASES, 1), "1m": (1_000_000, 50)}
 
 
 def main(argv: list[str] | None = None) -> int:
     quick = os.environ.get("QUICK", "").strip() not in {"", "0", "false"}
+    scale = os.environ.get("SCALE", "").strip().lower() or "100k"
+    if scale not in SCALES:
+        print(f"bench: SCALE={scale}: use one of {', '.join(SCALES)}", file=sys.stderr)
+        return 2
+    cases, offices = SCALES[scale]
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument(
-        "--cases", type=int, default=QUICK_CASES if quick else FULL_CASES, help="cases in the office"
+        "--cases", type=int, default=QUICK_CASES if quick else cases, help="cases in all offices"
+    )
+    parser.add_argument(
+        "--offices",
+        type=int,
+        default=1 if quick else offices,
+        help="offices the cases are spread over (pages and searches are measured in the first)",
     )
     parser.add_argument(
         "--repeat", type=int, default=10 if quick else 30, help="timed runs of each query and page"
@@ -48,14 +62,16 @@ def main(argv: list[str] | None = None) -> int:
         call_command("migrate", verbosity=0, interactive=False)
         print(
             f"bench: {connection.vendor}, migrated in {time.perf_counter() - started:.1f} s; "
-            f"inserting {args.cases:,} cases ...",
+            f"inserting {args.cases:,} cases over {args.offices} office{'s' if args.offices > 1 else ''} ...",
             flush=True,
         )
-        data = dataset.build(cases=args.cases)
+        data = dataset.build(cases=args.cases, offices=args.offices)
         size = database_size(database)
         print(
             f"bench: {data.cases:,} cases and {data.index_rows:,} search-index rows in {data.seconds:.1f} s "
-            f"({data.index_rows / max(data.cases, 1):.0f} per case); database {size / 1_000_000:.0f} MB",
+            f"({data.seconds / data.cases * 10_000:.1f} s per 10,000 cases; "
+            f"{data.index_rows / max(data.cases, 1):.0f} index rows per case); "
+            f"database {size / 1_000_000:.0f} MB",
             flush=True,
         )
         started = time.perf_counter()
@@ -76,7 +92,12 @@ def main(argv: list[str] | None = None) -> int:
 
         engine = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
         print()
-        print(f"## {engine}, {data.cases:,} cases in one office, {args.repeat} runs each (ms)")
+        where = (
+            f"{data.cases:,} cases in one office"
+            if data.offices == 1
+            else f"{data.cases:,} cases over {data.offices} offices, {data.office_cases:,} measured in one"
+        )
+        print(f"## {engine}, {where}, {args.repeat} runs each (ms)")
         print()
         rows: list[tuple[str, ...]] = []
         for result in searches:
@@ -163,8 +184,9 @@ def main(argv: list[str] | None = None) -> int:
             missed.append(f"search ratio {worst_search:.1f} > {search_path.TARGET_RATIO:g}")
         if slowest_search > search_path.TARGET_MS * slack:
             missed.append(f"search p95 {slowest_search:.0f} ms > {search_path.TARGET_MS:g} ms")
-        if worst_page > pages.TARGET_RATIO * slack:
-            missed.append(f"page ratio {worst_page:.1f} > {pages.TARGET_RATIO:g}")
+        page_target = pages.TARGET_RATIO if data.offices == 1 else pages.TARGET_RATIO_MANY_OFFICES
+        if worst_page > page_target * slack:
+            missed.append(f"page ratio {worst_page:.1f} > {page_target:g}")
         for r in registrations:
             if r.stored != r.cases or r.errors:
                 missed.append(f"registration lost {r.cases - r.stored} of {r.cases} cases")

@@ -53,23 +53,26 @@ def _fts5_query(query: str, *, prefix: bool) -> str:
     return " ".join(f'"{word}"' + ("*" if prefix else "") for word in words)
 
 
-def _pg_query(query: str, *, prefix: bool) -> str:
-    words = _WORD.findall(query.casefold())
-    return " & ".join(word + (":*" if prefix else "") for word in words)
+def _pg_prefix_query(query: str) -> str:
+    return " & ".join(word + ":*" for word in _WORD.findall(query.casefold()))
 
 
 def searcher(query: str, *, prefix: bool = False) -> Callable[[], tuple[list[int], int]]:
     """A function that runs the query on the plaintext index as the list needs it: the case ids of
     the first page, newest first, and the capped count (two statements)."""
     if connection.vendor == "postgresql":
-        match = _pg_query(query, prefix=prefix)
+        # A whole-word query is parsed by PostgreSQL's own parser, as the stored text was: a case
+        # number "BEN-2024-0042" becomes the lexemes the text's number became ("ben", "-2024",
+        # "-0042"), where splitting it into words first would look for lexemes the text never has.
+        # A prefix query needs `:*`, which only to_tsquery reads.
+        match = _pg_prefix_query(query) if prefix else query
+        parse = "to_tsquery" if prefix else "plainto_tsquery"
         page_sql = (
             f"SELECT p.case_id FROM {TABLE} p "
-            "WHERE p.doc @@ to_tsquery('norwegian', %s) ORDER BY p.received_at DESC, p.case_id DESC LIMIT 25"
+            f"WHERE p.doc @@ {parse}('norwegian', %s) ORDER BY p.received_at DESC, p.case_id DESC LIMIT 25"
         )
         count_sql = (
-            f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} "
-            "WHERE doc @@ to_tsquery('norwegian', %s) LIMIT %s) s"
+            f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE doc @@ {parse}('norwegian', %s) LIMIT %s) s"
         )
     else:
         match = _fts5_query(query, prefix=prefix)

@@ -17,11 +17,13 @@ import random
 import secrets
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection, transaction
+from django.core.management.color import no_style
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from likeverd.accounts.models import Membership, Office, User
@@ -43,7 +45,7 @@ from likeverd.cases.models import (
     SearchToken,
     Task,
 )
-from likeverd.setup.demo import people, texts
+from likeverd.setup.demo import people, planning, texts
 from likeverd.taxonomy.models import Term, TermKind
 
 OFFICE_CODE = "BEN"
@@ -51,10 +53,9 @@ OFFICE_CODE = "BEN"
 RARE_NAME = "Wanjiru Lindahl"
 RARE_NAME_CASES = 3
 ADVISERS = 8  # the benchmark's adviser and seven colleagues share the office's cases
+OTHER_ADVISERS = 4  # in each further office (the 1,000,000-case mode's 49 others)
 BATCH = 5000
-STATUSES = (
-    [CaseStatus.CLOSED] * 80 + [CaseStatus.ADVICE] * 8 + [CaseStatus.ASSISTANCE] * 7 + [CaseStatus.NEW] * 5
-)
+OPEN_WITH_TASKS = {CaseStatus.ADVICE, CaseStatus.ASSISTANCE, CaseStatus.REFERRED, CaseStatus.MEDIATION}
 HISTORY_DAYS = 3650
 
 
@@ -63,7 +64,9 @@ class Dataset:
     office: Office
     adviser: User
     viewer: Viewer
-    cases: int
+    cases: int  # in all offices
+    offices: int
+    office_cases: int  # in the measured office (`office`)
     index_rows: int
     sample_number: str
     typical_case: str  # public ids
@@ -83,6 +86,14 @@ def _narrative(rng: random.Random, theme: texts.Theme, profile: texts.GroundProf
             rng.choice(list(texts.WISH_CLAUSES_NB.values())),
         ]
     )
+
+
+def _status(rng: random.Random, age_days: int) -> str:
+    """As the demo has it (planning.STATUS_BY_AGE): new cases are being sorted, most old ones closed."""
+    for limit, weights in planning.STATUS_BY_AGE:
+        if age_days < limit:
+            return rng.choices(list(weights), weights=list(weights.values()))[0]
+    return CaseStatus.CLOSED
 
 
 def _name(rng: random.Random, pools: list[people.NamePool], weights: list[int]) -> str:
@@ -105,12 +116,36 @@ class _Hashes:
         return {self.known[term] for term in terms}
 
 
+class _Stems:
+    """`search.stems` of a text, computed word by word with each distinct word stemmed once.
+
+    The same as `search.stems(office, text)` (the stems of a text are the union of its words'
+    stems), only faster: the demo's texts repeat their words, and stemming is most of the cost
+    of making 100,000 cases.
+    """
+
+    def __init__(self, office: Office) -> None:
+        self.office = office
+        self.known: dict[str, frozenset[str]] = {}
+
+    def __call__(self, text: str) -> set[str]:
+        found: set[str] = set()
+        for word in search.words(text):
+            stemmed = self.known.get(word)
+            if stemmed is None:
+                stemmed = self.known[word] = frozenset(search.stems(self.office, word))
+            found |= stemmed
+        return found
+
+
 def _index_columns() -> list[str]:
     """The blind index's columns, as the model has them (the index may carry more than the key)."""
     return [str(f.column) for f in SearchToken._meta.concrete_fields]
 
 
-def _write_index(office: Office, by_token: dict[int, list[int]], extra: dict[str, dict[int, object]]) -> int:
+def _write_index(
+    office: Office, by_token: dict[int, list[int]], extra: dict[str, Mapping[int, object]]
+) -> int:
     """Insert the index in key order (office, token, case): appends, not random inserts.
 
     `extra` holds, per further column of the index (if any), its value by case id.
@@ -180,7 +215,9 @@ def _plan(
 ) -> _Plan:
     theme = rng.choices(themes, weights=theme_weights)[0]
     profile = rng.choices(texts.GROUND_PROFILES, weights=[p.weight for p in texts.GROUND_PROFILES])[0]
-    status = rng.choice(STATUSES)
+    status = _status(rng, (timezone.now() - when).days)
+    # As the demo dates incidents: mostly shortly before the contact, at day, month or season.
+    incident = planning._incident(rng, timezone.localtime(when).date(), "nb")
     if theme.counterpart_is_person:
         # Strangers in the street or online are mostly unknown; neighbours have names.
         counterpart = _name(rng, pools, weights) if theme.key == "neighbour" or rng.random() < 0.2 else ""
@@ -191,12 +228,16 @@ def _plan(
         office=office,
         year=year,
         serial=serial,
-        number=f"{OFFICE_CODE}-{year}-{serial:04d}",
+        number=f"{office.code}-{year}-{serial:04d}",
         channel=rng.choice(Channel.values),
         received_at=when,
         status=status,
         outcome=Outcome.ADVICE_GIVEN if status == CaseStatus.CLOSED else "",
         narrative=_narrative(rng, theme, profile, counterpart),
+        incident_date_from=incident.date_from,
+        incident_date_to=incident.date_to,
+        incident_date_precision=incident.precision,
+        incident_date_text=incident.text,
         incident_municipality="Oslo",
         residence_municipality="Oslo",
         place_kind=rng.choice(theme.place_kinds),
@@ -210,7 +251,7 @@ def _plan(
             kind = rng.choice([EventKind.CALL, EventKind.CALL, EventKind.NOTE, EventKind.EMAIL])
             entries.append((kind, rng.choice(texts.NOTES_NB if kind == EventKind.NOTE else texts.CALLS_NB)))
     task = None
-    if status in {CaseStatus.ADVICE, CaseStatus.ASSISTANCE} and rng.random() < 0.85:
+    if status in OPEN_WITH_TASKS and rng.random() < 0.85:
         due = rng.choices(
             [rng.randint(-14, -1), rng.randint(0, 6), rng.randint(7, 28)], weights=[30, 40, 30]
         )[0]
@@ -229,17 +270,66 @@ def _plan(
     )
 
 
-def _insert(office: Office, plans: list[_Plan], grounds: dict[str, int], rng: random.Random) -> None:
+class _Rows:
+    """Bulk inserts with ids given here, one `executemany` per batch and model.
+
+    Django's bulk_create builds one statement per few hundred rows and spends most of its time
+    doing so; this writes the same values (each field's own `pre_save` and `get_db_prep_save`,
+    so encrypted fields are encrypted as the model encrypts them, bound to their row) with one
+    prepared statement. Ids are handed out from each table's highest, so rows that refer to
+    each other can be written in the same batch; PostgreSQL's sequences are moved past them at
+    the end (`finish`).
+    """
+
+    def __init__(self) -> None:
+        self.next_id: dict[type[Model], int] = {}
+        self.models: set[type[Model]] = set()
+
+    def insert(self, model: type[Model], objects: list[Any]) -> None:
+        if not objects:
+            return
+        meta = model._meta
+        table = meta.db_table
+        if model not in self.next_id:
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
+                self.next_id[model] = int(cursor.fetchone()[0]) + 1
+            self.models.add(model)
+        fields = list(meta.concrete_fields)
+        database = connections[DEFAULT_DB_ALIAS]  # the connection itself, not the per-thread proxy
+        rows = []
+        for obj in objects:
+            obj.pk = self.next_id[model]
+            self.next_id[model] += 1
+            obj._prepare_related_fields_for_save(operation_name="bulk_create")
+            rows.append(tuple(f.get_db_prep_save(f.pre_save(obj, True), database) for f in fields))
+            obj._state.adding = False
+            obj._state.db = DEFAULT_DB_ALIAS
+        columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
+        placeholders = ", ".join(["%s"] * len(fields))
+        with connection.cursor() as cursor:
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)
+
+    def finish(self) -> None:
+        """Move PostgreSQL's id sequences past the ids given here (SQLite's follow by themselves)."""
+        statements = connection.ops.sequence_reset_sql(no_style(), list(self.models))
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+
+
+def _insert(plans: list[_Plan], grounds: dict[str, int], rng: random.Random, rows: _Rows) -> None:
     """One batch of cases with their parties, timeline, tasks and grounds, in one transaction."""
     today = timezone.localdate()
     with transaction.atomic():
-        Case.objects.bulk_create([plan.case for plan in plans])
+        rows.insert(Case, [plan.case for plan in plans])
         parties: list[Party] = []
         events: list[CaseEvent] = []
         tasks: list[Task] = []
         through: list[object] = []
         for plan in plans:
             case = plan.case
+            office = case.office
             parties.append(
                 Party(
                     case=case,
@@ -291,10 +381,10 @@ def _insert(office: Office, plans: list[_Plan], grounds: dict[str, int], rng: ra
             for code in plan.grounds:
                 if code in grounds:
                     through.append(Case.grounds.through(case_id=case.pk, term_id=grounds[code]))
-        Party.objects.bulk_create(parties)
-        CaseEvent.objects.bulk_create(events)
-        Task.objects.bulk_create(tasks)
-        Case.grounds.through.objects.bulk_create(through)  # type: ignore[arg-type]
+        rows.insert(Party, parties)
+        rows.insert(CaseEvent, events)
+        rows.insert(Task, tasks)
+        rows.insert(Case.grounds.through, through)
 
 
 def _searchable_text(plan: _Plan) -> tuple[str, list[str]]:
@@ -385,26 +475,62 @@ def _enrich(
     return " ".join(added_text), names
 
 
-def build(*, cases: int, seed: int = 100_000) -> Dataset:
-    started = time.perf_counter()
-    rng = random.Random(seed)
+class _Names:
+    """`search.name_terms` of a name, computed once per distinct name (the pools repeat names)."""
+
+    def __init__(self, office: Office) -> None:
+        self.office = office
+        self.known: dict[str, frozenset[str]] = {}
+
+    def __call__(self, name: str) -> frozenset[str]:
+        found = self.known.get(name)
+        if found is None:
+            found = self.known[name] = frozenset(search.name_terms(self.office, name))
+        return found
+
+
+def _office_code(number: int) -> str:
+    """BEN for the measured office, then BXAA, BXAB, ... (two to six capital letters)."""
+    if number == 0:
+        return OFFICE_CODE
+    return "BX" + chr(ord("A") + (number - 1) // 26) + chr(ord("A") + (number - 1) % 26)
+
+
+def _make_office(number: int) -> tuple[Office, list[User]]:
     office = Office.objects.create(
-        name="Benchmark office",
-        code=OFFICE_CODE,
+        name="Benchmark office" if number == 0 else f"Benchmark office {number + 1}",
+        code=_office_code(number),
         jurisdiction="NO",
         municipalities=["Oslo"],
         languages=["nb", "en"],
     )
-    adviser = User.objects.create(username="bench.adviser", first_name="Bench", last_name="Adviser")
-    advisers = [adviser]
-    for number in range(1, ADVISERS):
-        colleague = User.objects.create(
-            username=f"bench.adviser{number}", first_name="Kollega", last_name=str(number)
-        )
-        advisers.append(colleague)
+    prefix = "bench" if number == 0 else f"bench{number + 1}"
+    advisers = []
+    for position in range(ADVISERS if number == 0 else OTHER_ADVISERS):
+        username = f"{prefix}.adviser{position or ''}"
+        if position == 0:
+            advisers.append(User.objects.create(username=username, first_name="Bench", last_name="Adviser"))
+        else:
+            advisers.append(
+                User.objects.create(username=username, first_name="Kollega", last_name=str(position))
+            )
     Membership.objects.bulk_create(
         [Membership(user=user, office=office, role=Role.ADVISER) for user in advisers]
     )
+    return office, advisers
+
+
+def build(*, cases: int, offices: int = 1, seed: int = 100_000) -> Dataset:
+    """`cases` cases in all, spread evenly over `offices` offices (the first, BEN, is the one
+    measured; it takes the remainder). The offices' cases arrive interleaved in time, as in a
+    shared installation, so one office's rows are spread through the tables, not side by side."""
+    if offices < 1 or cases < offices:
+        raise ValueError("at least one office, and at least one case per office")
+    started = time.perf_counter()
+    rng = random.Random(seed)
+    made = [_make_office(number) for number in range(offices)]
+    office, advisers = made[0]
+    adviser = advisers[0]
     grounds = dict(
         Term.objects.filter(jurisdiction="NO", kind=TermKind.GROUND)
         .values_list("code", "pk")
@@ -414,77 +540,113 @@ def build(*, cases: int, seed: int = 100_000) -> Dataset:
     weights = [people.POOL_WEIGHTS["OSL"][pool.key] for pool in pools]
     themes = list(texts.THEMES)
     theme_weights = [theme.weight_no for theme in themes]
-    rare_at = set(rng.sample(range(cases), min(RARE_NAME_CASES, cases)))
+    per_office = [cases // offices] * offices
+    per_office[0] += cases - sum(per_office)
+    # Which office each case (in date order) belongs to: every office's cases spread over time.
+    office_of = [number for number, count in enumerate(per_office) for _ in range(count)]
+    rng.shuffle(office_of)
+    rare_at = set(rng.sample(range(per_office[0]), min(RARE_NAME_CASES, per_office[0])))
     now = timezone.now()
-    hashes = _Hashes(office)
-    by_token: dict[int, list[int]] = defaultdict(list)
-    serials: dict[int, int] = defaultdict(int)
+    # Stems and name terms depend on the language only; hashes are per office.
+    stems = _Stems(office)
+    name_terms = _Names(office)
+    hashes = [_Hashes(other) for other, _ in made]
+    office_of_pk = {other.pk: number for number, (other, _) in enumerate(made)}
+    by_token: list[dict[int, list[int]]] = [defaultdict(list) for _ in made]
+    serials: list[dict[int, int]] = [defaultdict(int) for _ in made]
     received = sorted(now - dt.timedelta(days=HISTORY_DAYS * rng.random() ** 1.3) for _ in range(cases))
     plaintext: dict[int, tuple[dt.datetime, str]] = {}
     received_by_case: dict[int, dt.datetime] = {}
     sample_number = ""
-    plans: list[_Plan] = []
+    seen_here = 0  # cases of the measured office so far
+    own_open: list[_Plan] = []  # the adviser's newest open cases, for the typical and rich pages
+    others: list[_Plan] = []  # the office's other newest cases, should the adviser have too few
+    rows = _Rows()
     for start in range(0, cases, BATCH):
         plans = []
         for position in range(start, min(start + BATCH, cases)):
+            number = office_of[position]
             when = received[position]
             year = timezone.localtime(when).year
-            serials[year] += 1
+            serials[number][year] += 1
+            is_rare = False
+            if number == 0:
+                is_rare = seen_here in rare_at
+                if seen_here == per_office[0] // 2:
+                    sample_number = f"{OFFICE_CODE}-{year}-{serials[0][year]:04d}"
+                seen_here += 1
+            here, here_advisers = made[number]
             plans.append(
                 _plan(
                     rng,
-                    office=office,
+                    office=here,
                     when=when,
                     year=year,
-                    serial=serials[year],
-                    advisers=advisers,
+                    serial=serials[number][year],
+                    advisers=here_advisers,
                     pools=pools,
                     weights=weights,
                     themes=themes,
                     theme_weights=theme_weights,
-                    person=RARE_NAME if position in rare_at else _name(rng, pools, weights),
+                    person=RARE_NAME if is_rare else _name(rng, pools, weights),
                 )
             )
-        _insert(office, plans, grounds, rng)
+        _insert(plans, grounds, rng, rows)
         for plan in plans:
+            number = office_of_pk[plan.case.office_id]
             text, names = _searchable_text(plan)
-            terms = search.stems(office, text)
+            terms = stems(text)
             for name in names:
-                terms |= search.name_terms(office, name)
-            for token in hashes(terms):
-                by_token[token].append(plan.case.pk)
-            plaintext[plan.case.pk] = (plan.case.received_at, " ".join([plan.case.number, text, *names]))
+                terms |= name_terms(name)
+            tokens = by_token[number]
+            for token in hashes[number](terms):
+                tokens[token].append(plan.case.pk)
             received_by_case[plan.case.pk] = plan.case.received_at
-        if not sample_number:
-            sample_number = plans[len(plans) // 2].case.number
+            if number == 0:
+                plaintext[plan.case.pk] = (plan.case.received_at, " ".join([plan.case.number, text, *names]))
+                if plan.person == RARE_NAME:
+                    continue
+                if plan.case.assigned_to_id == adviser.pk and plan.case.status in {
+                    CaseStatus.ADVICE,
+                    CaseStatus.ASSISTANCE,
+                }:
+                    own_open.append(plan)
+                else:
+                    others.append(plan)
+        own_open = own_open[-200:]
+        others = others[-200:]
+    rows.finish()
     # The newest open cases of the adviser's own: a typical one (a person, a counterpart, a task
-    # and a few entries) and one made rich (6 parties, 10 tasks, 48 entries, 3 documents).
-    own_open = [
-        plan
-        for plan in reversed(plans)
-        if plan.case.assigned_to_id == adviser.pk
-        and plan.case.status in {CaseStatus.ADVICE, CaseStatus.ASSISTANCE}
-        and plan.person != RARE_NAME
-    ]
-    typical = next((plan.case for plan in own_open if plan.task and plan.counterpart), None)
-    rich = next((plan.case for plan in own_open if plan.case is not typical), None)
+    # and a few entries) and one made rich (6 parties, 10 tasks, 48 entries, 3 documents). In a
+    # small office (the 1m mode's shape at a smaller size) the office's other newest cases, which
+    # the adviser may read too.
+    candidates = own_open[::-1] + others[::-1]
+    typical = next((plan.case for plan in candidates if plan.task and plan.counterpart), None)
+    typical = typical or next((plan.case for plan in candidates if plan.counterpart), None)
+    rich = next((plan.case for plan in candidates if plan.case is not typical), None)
     if typical is None or rich is None:
         raise RuntimeError("too few cases for a typical and a rich case page; use more cases")
     extra_text, extra_names = _enrich(office, rich, rng, parties=5, tasks=10, entries=47, documents=3)
     rich_terms = search.stems(office, extra_text)
     for name in extra_names:
         rich_terms |= search.name_terms(office, name)
-    for token in hashes(rich_terms):
-        if rich.pk not in by_token[token]:
-            by_token[token].append(rich.pk)
+    for token in hashes[0](rich_terms):
+        if rich.pk not in by_token[0][token]:
+            by_token[0][token].append(rich.pk)
     when, text = plaintext[rich.pk]
     plaintext[rich.pk] = (when, " ".join([text, extra_text, *extra_names]))
     # The numbering continues after the bulk-made cases, as if the service had numbered them.
     CaseNumberSequence.objects.bulk_create(
-        [CaseNumberSequence(office=office, year=year, last_serial=last) for year, last in serials.items()]
+        [
+            CaseNumberSequence(office=here, year=year, last_serial=last)
+            for (here, _), numbers in zip(made, serials, strict=True)
+            for year, last in numbers.items()
+        ]
     )
-    with transaction.atomic():
-        index_rows = _write_index(office, by_token, {"received_at": dict(received_by_case)})
+    index_rows = 0
+    for (here, _), tokens in zip(made, by_token, strict=True):  # office by office, in key order
+        with transaction.atomic():
+            index_rows += _write_index(here, tokens, {"received_at": received_by_case})
     if connection.vendor == "postgresql":
         # What autovacuum does a minute after a bulk load: the planner's statistics.
         with connection.cursor() as cursor:
@@ -494,6 +656,8 @@ def build(*, cases: int, seed: int = 100_000) -> Dataset:
         adviser=adviser,
         viewer=build_viewer(adviser, office_public_id=str(office.public_id)),
         cases=cases,
+        offices=offices,
+        office_cases=per_office[0],
         index_rows=index_rows,
         sample_number=sample_number,
         typical_case=str(typical.public_id),

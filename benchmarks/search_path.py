@@ -101,6 +101,11 @@ def run(dataset: Dataset, *, repeat: int) -> list[SearchResult]:
         likeverd = measure(kind, partial(first_page, dataset, query), repeat=repeat)
         index = baseline.searcher(query, prefix=is_prefix)
         _, plain_total = plain_first_page(dataset, index)
+        if plain_total != total:
+            # Timings of unlike searches compare nothing: the baseline must find what Likeverd finds.
+            raise RuntimeError(
+                f"search {kind!r}: Likeverd found {total} cases, the plaintext baseline {plain_total}"
+            )
         plain = measure(kind, partial(plain_first_page, dataset, index), repeat=repeat)
         index_only = measure(kind, index, repeat=repeat)
         results.append(

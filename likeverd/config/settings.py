@@ -148,6 +148,9 @@ TEMPLATES = [
         },
     },
 ]
+# Django's form renderer, with the stock select and input widgets written out in Python
+# (the same HTML, without a template render per option): likeverd/core/form_rendering.py.
+FORM_RENDERER = "likeverd.core.form_rendering.FormRenderer"
 
 _default_sqlite = DATA_DIR / "likeverd.sqlite3"
 DATABASES = {

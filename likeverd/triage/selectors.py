@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Q
 from django.http import Http404
 
 from likeverd.accounts.actors import StaffActor
@@ -22,6 +23,7 @@ from likeverd.core import clock
 from likeverd.triage.checklists import Actor, Evidence, Situation, actors_for, evidence_for
 from likeverd.triage.deadlines import Deadline, birthday, deadlines_for
 from likeverd.triage.models import SortingEvidence, SortingRecord
+from likeverd.triage.rules import Length, RuleSet, rules_for
 
 ADULT_AGE = 18
 
@@ -137,19 +139,47 @@ class CaseDeadline:
     deadline: Deadline
 
 
+def _most_days(length: Length) -> int:
+    """At least as many days as `length` can span from any start (a month at most 31 days)."""
+    return length.years * 366 + length.months * 31 + length.weeks * 7 + length.days
+
+
+def _least_days(length: Length) -> int:
+    """At most as many days as `length` can span from any start (a month at least 28 days)."""
+    return length.years * 365 + length.months * 28 + length.weeks * 7 + length.days
+
+
+def _may_end_within(rules: RuleSet, today: dt.date, within_days: int) -> Q:
+    """Cases on which some deadline may end between today and `within_days` from now.
+
+    A period runs from the incident's earliest day, so for a period of length L it ends in
+    that window only if the incident was between about L before today and L before the
+    window's end: one short range of incident dates per length the rules use (three months,
+    three years, 25 years...), where "every open case of the last 25 years" would be most of
+    the office's open cases. Only a rule that protects minors can start later (the person's 18th
+    birthday, in the sorting record), so with such rules, cases with a sorting record are kept
+    too. A superset, never a subset: the deadlines themselves are computed as before."""
+    condition = Q(pk__in=[])
+    for length in {rule.length for rule in rules.rules}:
+        condition |= Q(
+            incident_date_from__gte=today - dt.timedelta(days=_most_days(length)),
+            incident_date_from__lte=today + dt.timedelta(days=within_days - _least_days(length)),
+        )
+    if any(rule.minor_until_age is not None for rule in rules.rules):
+        condition |= Q(sorting__isnull=False)
+    return condition
+
+
 def upcoming_deadlines(
     *, viewer: Viewer, within_days: int = 30, today: dt.date | None = None
 ) -> list[CaseDeadline]:
     """Deadlines on the viewer's open cases that end within `within_days` (and have not passed),
     soonest first: the dashboard's warning. Uses each case's recorded birth date, if any."""
     day = today or clock.today()
-    cases = (
-        visible_cases(viewer)
-        .exclude(status=CaseStatus.CLOSED)
-        .filter(incident_date_from__isnull=False)
-        .select_related("office", "sorting")
-        .prefetch_related("areas", "forms", "tracks")
-    )
+    cases = visible_cases(viewer).exclude(status=CaseStatus.CLOSED).filter(incident_date_from__isnull=False)
+    if viewer.office is not None:
+        cases = cases.filter(_may_end_within(rules_for(viewer.office.jurisdiction), day, within_days))
+    cases = cases.select_related("office", "sorting").prefetch_related("areas", "forms", "tracks")
     found: list[CaseDeadline] = []
     for case in cases:
         record = getattr(case, "sorting", None)

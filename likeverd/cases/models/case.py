@@ -158,6 +158,12 @@ class Case(PublicModel):
                 condition=~models.Q(status="closed"),
                 name="case_assignee_open_updated",
             ),
+            # The dashboard's deadline warnings (triage): open cases by how recent the incident is.
+            models.Index(
+                fields=["office", "incident_date_from"],
+                condition=~models.Q(status="closed"),
+                name="case_open_incident",
+            ),
         ]
 
     def __str__(self) -> str:

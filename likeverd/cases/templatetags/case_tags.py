@@ -7,6 +7,10 @@ from typing import Any
 from django import template
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from likeverd.cases import registry
@@ -49,6 +53,29 @@ def choice(value: Any, kind: str) -> str:
         return str(choices(value).label)
     except ValueError:
         return str(value)
+
+
+@register.filter
+def status_badge(status: str) -> SafeString:
+    """A case's status as a badge: its text, with the colour only repeating it. A filter, not an
+    include, because lists show one per row (cases/_status_badge.html renders the same)."""
+    label = choice(status, "status")
+    return format_html('<span class="badge badge-status badge-{}">{}</span>', status, label)
+
+
+_SOME_ID = "00000000-0000-4000-8000-000000000000"
+_case_addresses: dict[tuple[str | None, str, object], str] = {}
+
+
+@register.filter
+def case_url(public_id: object) -> str:
+    """The address of a case page, as {% url 'cases:case_detail' public_id %} gives it. Lists
+    have one per row: the address is reversed once per language (and URL set), then filled in."""
+    key = (get_language(), get_script_prefix(), get_urlconf())
+    pattern = _case_addresses.get(key)
+    if pattern is None:
+        pattern = _case_addresses[key] = reverse("cases:case_detail", args=[_SOME_ID])
+    return pattern.replace(_SOME_ID, str(public_id))
 
 
 @register.filter

@@ -22,7 +22,8 @@ from likeverd.accounts.roles import Role
 from likeverd.accounts.tests.factories import make_staff, viewer_of
 from likeverd.accounts.viewer import Viewer
 from likeverd.cases import selectors, services
-from likeverd.cases.models import Case, Channel, EventKind, PartyRole, SearchToken
+from likeverd.cases.dates import IncidentDate
+from likeverd.cases.models import Case, CaseStatus, Channel, DatePrecision, EventKind, PartyRole, SearchToken
 from likeverd.cases.selectors import CaseFilters
 from likeverd.cases.services import CaseDetails, PersonDetails
 from likeverd.cases.tests.factories import register
@@ -40,7 +41,11 @@ def url(name: str, *args: Any) -> str:
 
 
 def _busy_case(viewer: Viewer, *, parties: int, tasks: int, entries: int) -> Case:
-    case = register(viewer, person_name="Amina Warsame")
+    # An incident three years ago, less a few days: the deadline warning on the dashboard (the
+    # triage app's registered box) lists the case, so its reads are counted too.
+    day = clock.today() - dt.timedelta(days=3 * 365 - 9)
+    incident = IncidentDate(day, day, DatePrecision.DAY, day.isoformat())
+    case = register(viewer, person_name="Amina Warsame", incident_date=incident)
     for number in range(parties):
         services.add_party(
             viewer=viewer,
@@ -88,12 +93,13 @@ def _queries(client: Client, path: str, params: dict[str, str]) -> list[str]:
 
 # The statements each page needs: the same for an office with a handful of rows and with many.
 # Four of them are every page's (session, user, two-factor device, the viewer's memberships).
-# The triage app's registered dashboard box (deadlines within 30 days) reads one more, and its
-# case-page section four more (the sorting record, its evidence, the ticked checklist steps and
-# the decision) and one for the provisions the classification cites. The dashboard writes one
-# insert of the audit rows for the task titles it shows.
+# The triage app's registered dashboard box (deadlines within 30 days) reads the open cases
+# whose deadlines may end soon and their areas, forms and tracks (four), and records that it
+# listed them (one); its case-page section reads four more (the sorting record, its evidence,
+# the ticked checklist steps and the decision) and one for the provisions the classification
+# cites. The dashboard writes one insert of the audit rows for the task titles it shows.
 PAGE_QUERIES = {
-    "dashboard": 11,
+    "dashboard": 15,
     "case list": 9,
     "case list, filtered": 10,
     "case list, searched": 10,
@@ -364,3 +370,59 @@ def test_a_writer_that_waits_too_long_gives_up_and_leaves_the_queue() -> None:
     assert not lock._waiters
     lock.release()
     assert lock.acquire(timeout=0.01)
+
+
+# --- rendering: what lists show once per row ----------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["nb", "sv", "en"])
+def test_a_case_address_in_a_list_is_the_one_the_url_tag_gives_in_every_language(
+    office: Office, adviser: User, language: str
+) -> None:
+    from django.template import engines
+
+    case = register(viewer_of(adviser))
+    other = register(viewer_of(adviser))
+    page = engines["django"].from_string(
+        "{% load case_tags %}{% for c in cases %}"
+        "{{ c.public_id|case_url }} {% url 'cases:case_detail' c.public_id %}|{% endfor %}"
+    )
+    with translation.override(language):
+        shown = page.render({"cases": [case, other]})
+    pairs = [pair.split() for pair in shown.strip("|").split("|")]
+    assert [fast for fast, _ in pairs] == [tag for _, tag in pairs]
+    assert pairs[0][0] == f"/{language}/staff/cases/{case.public_id}/"
+    assert pairs[0][0] != pairs[1][0]
+
+
+def test_a_status_badge_reads_as_its_label_in_the_page_language() -> None:
+    from django.template import engines
+
+    badge = engines["django"].from_string('{% include "cases/_status_badge.html" with status="new" %}')
+    with translation.override("nb"):
+        nb = badge.render({})
+    with translation.override("en"):
+        en = badge.render({})
+    assert '<span class="badge badge-status badge-new">' in en
+    assert "New" in en
+    assert nb != en
+
+
+def test_the_dashboard_counts_each_status_of_the_viewers_own_cases_only(
+    office: Office, other_office: Office, adviser: User, other_adviser: User
+) -> None:
+    viewer = viewer_of(adviser)
+    made = [register(viewer) for _ in range(4)]
+    services.change_case_status(viewer=viewer, case=made[0], to_status=CaseStatus.SORTING)
+    services.change_case_status(
+        viewer=viewer, case=made[1], to_status=CaseStatus.CLOSED, outcome="advice_given"
+    )
+    register(viewer_of(other_adviser))
+    counts = selectors.get_dashboard(viewer=viewer).counts_by_status
+    expected = Counter(Case.objects.filter(office=office).values_list("status", flat=True))
+    assert counts == {status: expected.get(status, 0) for status in counts}
+    assert sum(counts.values()) == 4
+    assert counts["closed"] == 1
+    # A mediator counts only the cases a mediator may read: none of these.
+    mediator = make_staff(office, Role.MEDIATOR)
+    assert sum(selectors.get_dashboard(viewer=viewer_of(mediator)).counts_by_status.values()) == 0

@@ -247,3 +247,59 @@ def test_the_dashboard_warns_of_deadlines_within_30_days_on_open_cases_of_the_ow
     }  # fmt: skip
     assert all(0 <= item.deadline.days_left <= 30 for item in warned if item.deadline.days_left is not None)
     assert later.pk not in {item.case.pk for item in warned}
+
+
+def _every_upcoming(user: User, within_days: int) -> set[tuple[int, str]]:
+    """What the warning must list, computed for every open case of the office (no bound)."""
+    found = set()
+    for case in Case.objects.filter(office__memberships__user=user).exclude(status=CaseStatus.CLOSED):
+        record = SortingRecord.objects.filter(case=case).first()
+        for deadline in selectors.case_deadlines(
+            case=case, birth_date=record.birth_day if record else None, today=TODAY
+        ):
+            if deadline.days_left is not None and 0 <= deadline.days_left <= within_days:
+                found.add((case.pk, deadline.rule.id))
+    return found
+
+
+@time_machine.travel(dt.datetime(2026, 11, 29, 12, tzinfo=dt.UTC), tick=False)
+@pytest.mark.parametrize("within_days", [30, 400, 2000])
+def test_the_warning_reads_only_cases_whose_deadlines_may_still_run_and_misses_none(
+    adviser: User, swedish_office: Office, within_days: int
+) -> None:
+    swede = make_staff(swedish_office, Role.ADVISER)
+    for incident in ["20.12.2023", "01.12.2023", "15.11.2026", "01.01.2020", "03.03.2010", "mars 2024", ""]:
+        register(adviser, incident=incident)
+    for incident in ["2024-01-15", "2012-05-01", "2004-05-01"]:
+        register(swede, incident=incident)
+    # A child's case from long ago: the minors' rule starts at the 18th birthday, so it still runs.
+    child = register(swede, incident="2015-05-01")
+    services.save_sorting(
+        viewer=viewer_of(swede), case=child, answers=SortingAnswers(birth_date="2010-06-15")
+    )
+    for user in (adviser, swede):
+        warned = selectors.upcoming_deadlines(viewer=viewer_of(user), within_days=within_days, today=TODAY)
+        assert {(item.case.pk, item.deadline.rule.id) for item in warned} == _every_upcoming(
+            user, within_days
+        )
+    if within_days == 2000:
+        assert child.pk in {
+            item.case.pk
+            for item in selectors.upcoming_deadlines(viewer=viewer_of(swede), within_days=2000, today=TODAY)
+        }
+
+
+@time_machine.travel(dt.datetime(2026, 11, 29, 12, tzinfo=dt.UTC), tick=False)
+def test_the_warning_does_not_read_cases_from_long_ago(adviser: User) -> None:
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(3):
+        register(adviser, incident="03.03.2005")
+    recent = register(adviser, incident="20.12.2023")
+    with CaptureQueriesContext(connection) as captured:
+        warned = selectors.upcoming_deadlines(viewer=viewer_of(adviser), today=TODAY)
+    assert {item.case.pk for item in warned} == {recent.pk}
+    # The classification is read for the cases the warning looked at: the recent one alone.
+    areas_read = [q["sql"] for q in captured.captured_queries if '"cases_case_areas"' in q["sql"]]
+    assert len(areas_read) == 1
+    assert f'"cases_case_areas"."case_id" IN ({recent.pk})' in areas_read[0]

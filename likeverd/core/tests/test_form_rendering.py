@@ -1,0 +1,96 @@
+"""The form renderer writes the stock select and input widgets itself: the HTML must be Django's
+own, byte for byte, whatever the values (escaping, selection, groups, attributes)."""
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django import forms
+from django.forms.renderers import DjangoTemplates
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy, override
+from hypothesis import given
+from hypothesis import strategies as st
+
+from likeverd.cases.forms import CaseFilterForm
+from likeverd.core.form_rendering import FormRenderer
+
+STOCK = DjangoTemplates()
+FAST = FormRenderer()
+
+
+def _both(
+    widget: forms.Widget, name: str, value: Any, attrs: dict[str, Any] | None = None
+) -> tuple[str, str]:
+    return (
+        widget.render(name, value, attrs=attrs, renderer=STOCK),
+        widget.render(name, value, attrs=attrs, renderer=FAST),
+    )
+
+
+class _OwnOption(forms.Select):
+    option_template_name = "django/forms/widgets/radio_option.html"
+
+
+WIDGETS: list[tuple[forms.Widget, Any]] = [
+    (forms.Select(choices=[("", "—"), ("a", "Ann & <Bo>"), ("b", gettext_lazy("Status"))]), "a"),
+    (forms.Select(choices=[("x", mark_safe("<b>safe</b>")), (3, 3), (None, "none")]), 3),
+    (
+        forms.Select(choices=[("Group <1>", [("1", "One"), ("2", "Two")]), ("3", "Three")]),
+        "2",
+    ),
+    (forms.SelectMultiple(choices=[("a", "A"), ("b", "B"), ("c", "C")]), ["a", "c"]),
+    (forms.NullBooleanSelect(), True),
+    (forms.Select(attrs={"disabled": True, "class": 'x"y', "data-off": False}, choices=[("a", "A")]), None),
+    (_OwnOption(choices=[("a", "A")]), "a"),
+    (forms.TextInput(attrs={"maxlength": 200, "placeholder": "Navn & <tlf>"}), 'O\'Neil "x" <y>'),
+    (forms.TextInput(), None),
+    (forms.TextInput(), ""),
+    (forms.EmailInput(attrs={"required": True}), "a@b.no"),
+    (forms.NumberInput(), 1234567),
+    (forms.PasswordInput(render_value=True), "secret"),
+    (forms.HiddenInput(), mark_safe("&amp;")),
+    (forms.DateInput(attrs={"type": "date"}), dt.date(2026, 11, 29)),
+    (forms.DateTimeInput(), dt.datetime(2026, 11, 29, 12, 30, tzinfo=dt.UTC)),
+    (forms.TimeInput(), dt.time(9, 5)),
+    (forms.URLInput(), "https://example.org/?a=1&b=2"),
+    (forms.Textarea(), "not written out: the template renders it"),
+    (forms.CheckboxInput(), True),
+]
+
+
+@pytest.mark.parametrize(("widget", "value"), WIDGETS, ids=lambda item: type(item).__name__)
+@pytest.mark.parametrize("language", ["en", "nb", "ar"])
+def test_every_widget_renders_exactly_as_the_stock_templates_do(
+    widget: forms.Widget, value: Any, language: str
+) -> None:
+    with override(language):
+        stock, fast = _both(widget, "field", value, attrs={"id": "id_field", "aria-describedby": "h"})
+    assert fast == stock
+
+
+@given(
+    label=st.text(max_size=20),
+    value=st.text(max_size=10),
+    attribute=st.one_of(st.booleans(), st.text(max_size=10), st.integers()),
+)
+def test_any_text_in_a_select_or_an_input_is_escaped_as_the_templates_escape_it(
+    label: str, value: str, attribute: Any
+) -> None:
+    select = forms.Select(choices=[(value, label), ("other", label + "!")], attrs={"data-x": attribute})
+    stock, fast = _both(select, "s", value)
+    assert fast == stock
+    stock, fast = _both(forms.TextInput(attrs={"data-x": attribute}), label or "t", value)
+    assert fast == stock
+
+
+@pytest.mark.django_db
+def test_the_case_lists_filters_are_the_same_html_as_before(office: Any, adviser: Any) -> None:
+    from likeverd.accounts.tests.factories import viewer_of
+
+    form = CaseFilterForm({"status": "advice", "q": "<script>"}, viewer=viewer_of(adviser))
+    for name in form.fields:
+        form.renderer = STOCK
+        stock = str(form[name])
+        form.renderer = FAST
+        assert str(form[name]) == stock
