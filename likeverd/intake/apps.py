@@ -6,3 +6,8 @@ class IntakeConfig(AppConfig):
     name = "likeverd.intake"
     label = "intake"
     verbose_name = _("Public site")
+
+    def ready(self) -> None:
+        from likeverd.intake import conversation_views
+
+        conversation_views.register()  # the conversation's section of the case page and its timeline kinds

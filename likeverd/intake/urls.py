@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from likeverd.intake import views
+from likeverd.intake import reporter_views, views
 
 app_name = "intake"
 urlpatterns: list[URLPattern] = [
@@ -11,4 +11,8 @@ urlpatterns: list[URLPattern] = [
     path("offices/<slug:code>/", views.office_page, name="office"),
     path("offices/<slug:code>/guide/", views.guide_page, name="guide"),
     path("offices/<slug:code>/report/", views.report_start, name="report-start"),
+    # The reporter's way back with the receipt code (reporter_views.py).
+    path("receipt/", reporter_views.enter_code, name="return"),
+    path("receipt/report/", reporter_views.reporter_case, name="reporter-case"),
+    path("receipt/leave/", reporter_views.leave, name="reporter-leave"),
 ]
