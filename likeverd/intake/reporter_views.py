@@ -76,6 +76,7 @@ def _session_case(request: HttpRequest) -> Case | None:
     idle = dt.timedelta(minutes=settings.RECEIPT_SESSION_IDLE_MINUTES).total_seconds()
     longest = dt.timedelta(minutes=settings.RECEIPT_SESSION_MAX_MINUTES).total_seconds()
     started, seen = data.get("started"), data.get("seen")
+    receipt_id, case_id = str(data.get("receipt", "")), str(data.get("case", ""))
     fresh = (
         isinstance(started, int | float)
         and isinstance(seen, int | float)
@@ -84,7 +85,7 @@ def _session_case(request: HttpRequest) -> Case | None:
     )
     receipt = (
         Receipt.objects.select_related("case", "case__office")
-        .filter(public_id=data.get("receipt"), case__public_id=data.get("case"))
+        .filter(public_id=receipt_id, case__public_id=case_id)
         .first()
         if fresh
         else None
@@ -102,6 +103,7 @@ def enter_code(request: HttpRequest) -> HttpResponse:
     """The page where a person comes back with their receipt code."""
     form = ReceiptCodeForm(request.POST or None)
     status = 200
+    checked = False
     if request.method == "POST" and form.is_valid():
         try:
             case = find_by_receipt(form.cleaned_data["code"], address=client_address(request))
@@ -113,9 +115,8 @@ def enter_code(request: HttpRequest) -> HttpResponse:
                 _start_session(request, case)
                 return redirect("intake:reporter-case")
             form.add_error("code", _("This code does not match a report. Check each digit and try again."))
-        form.data = form.data.copy()
-        form.data["code"] = ""  # a code that was checked is not shown back on a shared screen
-    return render(request, "intake/return.html", {"form": form}, status=status)
+        checked = True  # a code that was checked is not shown back on a shared screen
+    return render(request, "intake/return.html", {"form": form, "clear_code": checked}, status=status)
 
 
 @never_cache

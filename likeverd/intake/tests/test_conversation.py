@@ -5,6 +5,7 @@ session bound to one report, and office isolation."""
 import datetime as dt
 import io
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 import time_machine
@@ -28,7 +29,7 @@ from likeverd.intake.receipts import issue_receipt
 from likeverd.intake.tests import evidence_files
 from likeverd.intake.tests.reports import open_with_code, public_report, url_in
 
-CaptureCallbacks = Callable[..., object]
+CaptureCallbacks = Callable[..., Any]
 
 
 @pytest.mark.django_db
