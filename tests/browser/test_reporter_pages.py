@@ -91,7 +91,8 @@ def test_the_reporters_pages_pass_axe_and_fit_a_phone(
         screens.append(screen)
         expect(phone.locator("html")).to_have_attribute("lang", language)
         widths = phone.evaluate(
-            "() => ({scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth})"
+            "() => ({scroll: document.documentElement.scrollWidth,"
+            " client: document.documentElement.clientWidth})"
         )
         assert widths["scroll"] <= widths["client"], f"{screen} scrolls sideways on a phone: {widths}"
         for violation in axe.run(phone).response["violations"]:
