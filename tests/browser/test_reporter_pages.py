@@ -51,15 +51,12 @@ def walk_the_reporter_pages(page: Page, base: str, code: str, photo: Path) -> It
     page.locator("form.stacked-form button[type=submit]").click()
     expect(page.locator(".conversation")).to_be_visible()
     yield "the report, with a reply"
-    page.locator("#id_file").set_input_files(
-        files=[
-            {
-                "name": "letter.pdf",
-                "mimeType": "application/pdf",
-                "buffer": evidence_files.pdf_with_javascript(),
-            }
-        ]
-    )
+    letter: FilePayload = {
+        "name": "letter.pdf",
+        "mimeType": "application/pdf",
+        "buffer": evidence_files.pdf_with_javascript(),
+    }
+    page.locator("#id_file").set_input_files(files=[letter])
     page.locator("#id_body").fill("Here is the letter")
     page.locator("form.stacked-form button[type=submit]").click()
     expect(page.locator("#id_file_errors")).to_be_visible()
