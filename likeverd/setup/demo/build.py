@@ -27,7 +27,7 @@ from likeverd.cases import services
 from likeverd.cases.models import Case, EventKind, PartyRole
 from likeverd.cases.services import CaseDetails, Classification, PersonDetails
 from likeverd.core import clock
-from likeverd.setup.demo import people, texts
+from likeverd.setup.demo import people, reporter, texts
 from likeverd.setup.demo.planning import (
     DEFAULT_CASES,
     DEMO_SEED,
@@ -62,6 +62,8 @@ class DemoSummary:
     skipped_offices: list[str] = field(default_factory=list)
     cases: int = 0
     seconds: float = 0.0
+    # (office code, receipt code) of the demo web report, when it was made by this run
+    receipt_codes: list[tuple[str, str]] = field(default_factory=list)
 
 
 # --- people -----------------------------------------------------------------------------------
@@ -360,7 +362,7 @@ def _office_context(office: Office, spec: people.OfficeSpec, users: dict[str, Us
     )
 
 
-def load_demo(*, cases: int = DEFAULT_CASES, seed: int = DEMO_SEED) -> DemoSummary:
+def load_demo(*, cases: int = DEFAULT_CASES, seed: int = DEMO_SEED, site_url: str = "") -> DemoSummary:
     """Create the demo offices, staff and cases; an office that already exists is left alone."""
     started = time.perf_counter()
     summary = DemoSummary()
@@ -388,5 +390,10 @@ def load_demo(*, cases: int = DEFAULT_CASES, seed: int = DEMO_SEED) -> DemoSumma
                 _build_case(office_rng, context, plan, now)
         summary.created_offices.append(spec.code)
         summary.cases += len(plans)
+        if spec.code == "OSL":
+            # Outside the office's transaction: the receipt's hash is computed before its own.
+            code = reporter.add_demo_web_report(adviser=context.advisers[0], site_url=site_url)
+            summary.receipt_codes.append((spec.code, code))
+            summary.cases += 1
     summary.seconds = time.perf_counter() - started
     return summary

@@ -10,7 +10,9 @@ from likeverd.accounts.models import Membership, Office, User
 from likeverd.accounts.roles import Role
 from likeverd.accounts.tests.factories import viewer_of
 from likeverd.cases import selectors
-from likeverd.cases.models import Case, CaseStatus, Party, PartyRole
+from likeverd.cases.models import Case, CaseStatus, Channel, Party, PartyRole
+from likeverd.intake.models import MessageDirection, ReporterMessage
+from likeverd.intake.receipts import find_by_receipt
 from likeverd.setup.demo.build import demo_logins
 from likeverd.setup.demo.people import DEMO_PASSWORD
 
@@ -30,7 +32,7 @@ def test_running_the_demo_twice_creates_the_offices_and_cases_once() -> None:
     run_demo()
     second = run_demo()
     assert sorted(Office.objects.values_list("code", flat=True)) == ["MAL", "OSL"]
-    assert Case.objects.count() == CASES
+    assert Case.objects.count() == CASES + 1  # and the demo web report with a receipt code
     assert (
         Case.objects.filter(office__code="OSL").count() > Case.objects.filter(office__code="MAL").count() > 0
     )
@@ -85,3 +87,16 @@ def test_the_demo_refuses_to_run_outside_a_local_installation_unless_forced() ->
     with pytest.raises(CommandError, match="local installation"):
         call_command("demo", "--cases", "1", stdout=StringIO())
     assert not Office.objects.exists()
+
+
+def test_the_printed_receipt_code_opens_the_demo_web_report_once() -> None:
+    first = run_demo()
+    printed = first.split("with the receipt code ", 1)[1].split(" (shown only now)", 1)[0]
+    case = find_by_receipt(printed, address="127.0.0.1")
+    assert case is not None
+    assert case.channel == Channel.WEB
+    assert [m.direction for m in ReporterMessage.objects.filter(case=case)] == [
+        MessageDirection.TO_REPORTER,
+        MessageDirection.FROM_REPORTER,
+    ]
+    assert "receipt code" not in run_demo()  # a second run makes no new code
