@@ -13,19 +13,22 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
+from django.utils import translation
 from PIL import Image
 
 from conftest import SMTPServer
 from likeverd.accounts.models import Office, User
-from likeverd.accounts.tests.factories import viewer_of
+from likeverd.accounts.roles import Role
+from likeverd.accounts.tests.factories import make_staff, viewer_of
 from likeverd.audit.models import AuditAction, AuditEvent
-from likeverd.cases.models import CaseEvent, Document
+from likeverd.cases.models import Case, CaseEvent, CaseStatus, Document
 from likeverd.cases.services.documents import document_purpose
 from likeverd.cases.tests.factories import register
 from likeverd.core import clock, files
 from likeverd.intake import conversation
 from likeverd.intake.models import MessageDirection, ReporterMessage
 from likeverd.intake.receipts import issue_receipt
+from likeverd.intake.reporter_views import STATUS_IN_PLAIN_WORDS
 from likeverd.intake.tests import evidence_files
 from likeverd.intake.tests.reports import open_with_code, public_report, url_in
 
@@ -347,3 +350,114 @@ def test_a_case_registered_by_phone_has_no_conversation(
         conversation.reply_to_reporter(
             viewer=viewer_of(adviser), case=case, body="Hello", site_url="http://x/"
         )
+
+
+def test_every_status_has_plain_words_for_the_reporter() -> None:
+    assert set(STATUS_IN_PLAIN_WORDS) == set(CaseStatus)
+    with translation.override("ar"):
+        assert all(
+            str(text) != str(STATUS_IN_PLAIN_WORDS[CaseStatus.NEW])
+            for s, text in STATUS_IN_PLAIN_WORDS.items()
+            if s != CaseStatus.NEW
+        )
+        assert "بلاغك" in str(STATUS_IN_PLAIN_WORDS[CaseStatus.NEW])
+
+
+@pytest.mark.django_db
+def test_markup_in_a_message_is_shown_as_text_on_both_sides(
+    client: Client, office: Office, adviser: User, client_for: Callable[[User], Client]
+) -> None:
+    report = public_report(office)
+    open_with_code(client, report.code)
+    client.post(url_in("intake:reporter-case", "en"), {"body": "<script>alert('x')</script>"})
+    conversation.reply_to_reporter(
+        viewer=viewer_of(adviser), case=report.case, body="<img src=x onerror=alert(1)>", site_url="http://x/"
+    )
+    reporter_page = client.get(url_in("intake:reporter-case", "en")).content.decode()
+    staff_page = client_for(adviser).get(f"/en/staff/cases/{report.case.public_id}/").content.decode()
+    for page in (reporter_page, staff_page):
+        assert "<script>alert('x')</script>" not in page
+        assert "<img src=x onerror" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in reporter_page
+
+
+@pytest.mark.django_db
+def test_a_message_too_long_is_refused_and_kept(client: Client, office: Office) -> None:
+    report = public_report(office)
+    open_with_code(client, report.code)
+    long_text = "Det skjedde igjen. " * 600
+    response = client.post(url_in("intake:reporter-case", "en"), {"body": long_text})
+    assert response.status_code == 200
+    assert "at most" in response.content.decode()
+    assert long_text.strip() in response.content.decode()
+    assert ReporterMessage.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_staff_who_may_not_answer_cannot_reply(office: Office, client_for: Callable[[User], Client]) -> None:
+    report = public_report(office)
+    url = f"/en/staff/reporter-messages/{report.case.public_id}/reply/"
+    coordinator = make_staff(office, Role.COORDINATOR)  # registers cases, reads none
+    assert client_for(coordinator).post(url, {"body": "Hello"}).status_code == 403
+    mediator = make_staff(office, Role.MEDIATOR)  # only cases at the mediation bench
+    assert client_for(mediator).post(url, {"body": "Hello"}).status_code == 404
+    assert AuditEvent.objects.filter(action=AuditAction.DENIED, actor_id=mediator.pk).count() == 1
+    with pytest.raises(PermissionDenied):
+        conversation.reply_to_reporter(
+            viewer=viewer_of(mediator), case=report.case, body="Hello", site_url="http://x/"
+        )
+    assert ReporterMessage.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_the_data_protection_officer_reads_the_messages_but_has_no_reply_box(
+    office: Office, adviser: User, client_for: Callable[[User], Client]
+) -> None:
+    report = public_report(office)
+    conversation.reply_to_reporter(
+        viewer=viewer_of(adviser), case=report.case, body="Visible to the DPO", site_url="http://x/"
+    )
+    dpo = make_staff(office, Role.DATA_PROTECTION_OFFICER)
+    page = client_for(dpo).get(f"/en/staff/cases/{report.case.public_id}/").content.decode()
+    assert "Visible to the DPO" in page
+    assert "/en/staff/reporter-messages/" not in page
+
+
+@pytest.mark.django_db
+def test_a_staff_reply_clicked_twice_is_sent_once(
+    office: Office, adviser: User, client_for: Callable[[User], Client]
+) -> None:
+    report = public_report(office)
+    staff = client_for(adviser)
+    page = staff.get(f"/en/staff/cases/{report.case.public_id}/").content.decode()
+    form = page.split('action="/en/staff/reporter-messages/', 1)[1]
+    token = form.split('name="once_token" value="', 1)[1].split('"', 1)[0]
+    url = f"/en/staff/reporter-messages/{report.case.public_id}/reply/"
+    first = staff.post(url, {"body": "Once only", "once_token": token})
+    second = staff.post(url, {"body": "Once only", "once_token": token})
+    assert first.status_code == second.status_code == 302
+    assert ReporterMessage.objects.filter(direction=MessageDirection.TO_REPORTER).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_new_reporter_message_tells_the_assigned_adviser_without_content(
+    client: Client,
+    office: Office,
+    adviser: User,
+    smtp_server: SMTPServer,
+    immediate_tasks: None,
+    django_capture_on_commit_callbacks: CaptureCallbacks,
+) -> None:
+    report = public_report(office)
+    User.objects.filter(pk=adviser.pk).update(email="aisha.adviser@dime.example.org")
+    adviser.refresh_from_db()
+    Case.objects.filter(pk=report.case.pk).update(assigned_to=adviser)
+    open_with_code(client, report.code)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url_in("intake:reporter-case", "en"), {"body": "The driver laughed"})
+    [mail] = smtp_server.received
+    assert mail.rcpt_tos == [adviser.email]
+    body = mail.message.get_body(("plain",))
+    assert body is not None
+    assert report.case.number in body.get_content()
+    assert "laughed" not in body.get_content()
