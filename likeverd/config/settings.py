@@ -286,6 +286,11 @@ RECEIPT_SESSION_MAX_MINUTES = int(os.environ.get("LIKEVERD_RECEIPT_SESSION_MAX_M
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The public report form (README.md, Limits on requests): reports per address per hour (0 turns
+# the limit off, e.g. for `make bench-intake`), and evidence files per report and in all.
+INTAKE_REPORTS_PER_HOUR = int(os.environ.get("LIKEVERD_INTAKE_REPORTS_PER_HOUR", "10"))
+INTAKE_EVIDENCE_MAX_FILES = 5
+INTAKE_EVIDENCE_MAX_BYTES = int(os.environ.get("LIKEVERD_INTAKE_EVIDENCE_MAX_BYTES", str(20 * 1024 * 1024)))
 
 # Background work (django.tasks): a queue in the database, worked by `likeverd db_worker`
 # (README.md, Running in production). "immediate" runs each task inside the request that

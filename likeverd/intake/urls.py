@@ -1,4 +1,4 @@
-"""The public pages, at /<language>/. `report-start` is reserved for the report form."""
+"""The public pages, at /<language>/."""
 
 from django.urls import URLPattern, path
 
@@ -15,4 +15,5 @@ urlpatterns: list[URLPattern] = [
     path("receipt/", reporter_views.enter_code, name="return"),
     path("receipt/report/", reporter_views.reporter_case, name="reporter-case"),
     path("receipt/leave/", reporter_views.leave, name="reporter-leave"),
+    path("offices/<slug:code>/report/sent/<str:key>/", views.report_sent, name="report-sent"),
 ]

@@ -29,6 +29,8 @@ PINNED_PURPOSES = {
     ("cases.Party", "notes"): "cases.Party.notes",
     ("cases.Party", "phone"): "cases.Party.phone",
     ("cases.Task", "title"): "cases.Task.title",
+    ("intake.ReportConfirmation", "receipt_code"): "intake.ReportConfirmation.receipt_code",
+    ("intake.WebReport", "best_time"): "intake.WebReport.best_time",
     ("intake.ReporterMessage", "body"): "intake.ReporterMessage.body",
     ("triage.SortingEvidence", "description"): "triage.SortingEvidence.description",
     ("triage.SortingEvidence", "held_by"): "triage.SortingEvidence.held_by",

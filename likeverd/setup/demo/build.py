@@ -27,7 +27,7 @@ from likeverd.cases import services
 from likeverd.cases.models import Case, EventKind, PartyRole
 from likeverd.cases.services import CaseDetails, Classification, PersonDetails
 from likeverd.core import clock
-from likeverd.setup.demo import people, reporter, texts
+from likeverd.setup.demo import people, reporter, texts, web_reports
 from likeverd.setup.demo.planning import (
     DEFAULT_CASES,
     DEMO_SEED,
@@ -362,7 +362,9 @@ def _office_context(office: Office, spec: people.OfficeSpec, users: dict[str, Us
     )
 
 
-def load_demo(*, cases: int = DEFAULT_CASES, seed: int = DEMO_SEED, site_url: str = "") -> DemoSummary:
+def load_demo(
+    *, cases: int = DEFAULT_CASES, seed: int = DEMO_SEED, inbox_url: str = "", site_url: str = ""
+) -> DemoSummary:
     """Create the demo offices, staff and cases; an office that already exists is left alone."""
     started = time.perf_counter()
     summary = DemoSummary()
@@ -391,9 +393,9 @@ def load_demo(*, cases: int = DEFAULT_CASES, seed: int = DEMO_SEED, site_url: st
         summary.created_offices.append(spec.code)
         summary.cases += len(plans)
         if spec.code == "OSL":
+            summary.cases += web_reports.add_web_reports(offices[spec.code], inbox_url=inbox_url)
             # Outside the office's transaction: the receipt's hash is computed before its own.
-            code = reporter.add_demo_web_report(adviser=context.advisers[0], site_url=site_url)
+            code = reporter.add_demo_conversation(adviser=context.advisers[0], site_url=site_url)
             summary.receipt_codes.append((spec.code, code))
-            summary.cases += 1
     summary.seconds = time.perf_counter() - started
     return summary

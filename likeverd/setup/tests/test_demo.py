@@ -32,7 +32,7 @@ def test_running_the_demo_twice_creates_the_offices_and_cases_once() -> None:
     run_demo()
     second = run_demo()
     assert sorted(Office.objects.values_list("code", flat=True)) == ["MAL", "OSL"]
-    assert Case.objects.count() == CASES + 1  # and the demo web report with a receipt code
+    assert Case.objects.count() == CASES + 2  # and the two reports from the public form
     assert (
         Case.objects.filter(office__code="OSL").count() > Case.objects.filter(office__code="MAL").count() > 0
     )

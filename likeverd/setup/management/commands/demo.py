@@ -40,7 +40,7 @@ class Command(BaseCommand):
             )
         if options["cases"] < 0:
             raise CommandError("--cases cannot be negative.")
-        summary = load_demo(cases=options["cases"], site_url=URL)
+        summary = load_demo(cases=options["cases"], inbox_url=URL.rstrip("/") + "/nb/staff/", site_url=URL)
         if summary.created_offices:
             self.stdout.write(
                 f"Created {', '.join(summary.created_offices)} with {summary.cases} cases "
