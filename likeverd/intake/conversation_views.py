@@ -27,6 +27,8 @@ from likeverd.intake.models import Receipt
 from likeverd.intake.reporter_forms import StaffReplyForm
 
 SECTION = "reporter_messages"
+# The case page has other forms with a "body" field: the reply's ids are its own.
+REPLY_IDS = "reporter_reply_%s"
 
 
 def case_section(viewer: Viewer, case: Case) -> dict[str, object] | None:
@@ -37,7 +39,9 @@ def case_section(viewer: Viewer, case: Case) -> dict[str, object] | None:
     return {
         "reporter_messages": shown,
         "reporter_has_receipt": has_receipt,
-        "reporter_reply_form": StaffReplyForm() if has_receipt and can_edit(viewer, case) else None,
+        "reporter_reply_form": StaffReplyForm(auto_id=REPLY_IDS)
+        if has_receipt and can_edit(viewer, case)
+        else None,
     }
 
 
@@ -47,7 +51,7 @@ def case_section(viewer: Viewer, case: Case) -> dict[str, object] | None:
 def reply(request: HttpRequest, public_id: UUID) -> HttpResponse:
     viewer = get_viewer(request)
     case = get_case_for_change(viewer=viewer, public_id=str(public_id))  # 404 + denied row elsewhere
-    form = StaffReplyForm(request.POST or None)
+    form = StaffReplyForm(request.POST or None, auto_id=REPLY_IDS)
     if request.method == "POST" and form.is_valid():
         try:
             conversation.reply_to_reporter(
