@@ -9,6 +9,7 @@ visitor's choice of language). Nothing is cached by the browser: a shared phone 
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -101,7 +102,10 @@ def report_start(request: HttpRequest, code: str) -> HttpResponse:
             except EvidenceRefused as refused:
                 form.add_error("evidence", refused.reason)
             else:
-                return _submit(request, office, form, evidence, language)
+                try:
+                    return _submit(request, office, form, evidence, language)
+                except ValidationError as error:  # a service's refusal: nothing was stored
+                    form.add_error(None, error)
     else:
         form = ReportForm(grounds=grounds, language=language)
     context = {
