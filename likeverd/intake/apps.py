@@ -8,6 +8,7 @@ class IntakeConfig(AppConfig):
     verbose_name = _("Public site")
 
     def ready(self) -> None:
-        from likeverd.intake import panels
+        from likeverd.intake import conversation_views, panels
 
         panels.register()  # the case page's section "From the public form"
+        conversation_views.register()  # the conversation's section of the case page and its timeline kinds

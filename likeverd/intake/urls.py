@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from likeverd.intake import search_views, views
+from likeverd.intake import reporter_views, search_views, views
 
 app_name = "intake"
 urlpatterns: list[URLPattern] = [
@@ -15,5 +15,9 @@ urlpatterns: list[URLPattern] = [
     path("help/", search_views.help_directory, name="help"),
     path("knowledge/", search_views.knowledge_list, name="knowledge"),
     path("knowledge/<uuid:public_id>/", search_views.knowledge_article, name="knowledge-article"),
+    # The reporter's way back with the receipt code (reporter_views.py).
+    path("receipt/", reporter_views.enter_code, name="return"),
+    path("receipt/report/", reporter_views.reporter_case, name="reporter-case"),
+    path("receipt/leave/", reporter_views.leave, name="reporter-leave"),
     path("offices/<slug:code>/report/sent/<str:key>/", views.report_sent, name="report-sent"),
 ]

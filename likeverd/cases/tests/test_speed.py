@@ -97,13 +97,14 @@ def _queries(client: Client, path: str, params: dict[str, str]) -> list[str]:
 # whose deadlines may end soon and their areas, forms and tracks (four), and records that it
 # listed them (one); its case-page section reads four more (the sorting record, its evidence,
 # the ticked checklist steps and the decision) and one for the provisions the classification
-# cites. The dashboard writes one insert of the audit rows for the task titles it shows.
+# cites; the intake app's section (messages with the reporter) one more, whether the
+# case has a receipt code. The dashboard writes one insert of the audit rows for the task titles it shows.
 PAGE_QUERIES = {
     "dashboard": 15,
     "case list": 9,
     "case list, filtered": 10,
     "case list, searched": 10,
-    "case page": 22,
+    "case page": 23,
 }
 
 

@@ -27,7 +27,7 @@ from likeverd.cases import services
 from likeverd.cases.models import Case, EventKind, PartyRole
 from likeverd.cases.services import CaseDetails, Classification, PersonDetails
 from likeverd.core import clock
-from likeverd.setup.demo import people, sorting, texts, web_reports
+from likeverd.setup.demo import people, reporter, sorting, texts, web_reports
 from likeverd.setup.demo.knowledge import load_demo_knowledge
 from likeverd.setup.demo.planning import (
     DEFAULT_CASES,
@@ -63,6 +63,8 @@ class DemoSummary:
     skipped_offices: list[str] = field(default_factory=list)
     cases: int = 0
     seconds: float = 0.0
+    # (office code, receipt code) of the demo web report, when it was made by this run
+    receipt_codes: list[tuple[str, str]] = field(default_factory=list)
 
 
 # --- people -----------------------------------------------------------------------------------
@@ -372,7 +374,9 @@ def _office_context(office: Office, spec: people.OfficeSpec, users: dict[str, Us
     )
 
 
-def load_demo(*, cases: int = DEFAULT_CASES, seed: int = DEMO_SEED, inbox_url: str = "") -> DemoSummary:
+def load_demo(
+    *, cases: int = DEFAULT_CASES, seed: int = DEMO_SEED, inbox_url: str = "", site_url: str = ""
+) -> DemoSummary:
     """Create the demo offices, staff and cases; an office that already exists is left alone."""
     started = time.perf_counter()
     summary = DemoSummary()
@@ -404,6 +408,9 @@ def load_demo(*, cases: int = DEFAULT_CASES, seed: int = DEMO_SEED, inbox_url: s
         coordinators[spec.code] = context.coordinator
         if spec.code == "OSL":
             summary.cases += web_reports.add_web_reports(offices[spec.code], inbox_url=inbox_url)
+            # Outside the office's transaction: the receipt's hash is computed before its own.
+            code = reporter.add_demo_conversation(adviser=context.advisers[0], site_url=site_url)
+            summary.receipt_codes.append((spec.code, code))
     load_demo_knowledge(coordinators=coordinators)
     summary.seconds = time.perf_counter() - started
     return summary

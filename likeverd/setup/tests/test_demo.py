@@ -10,7 +10,9 @@ from likeverd.accounts.models import Membership, Office, User
 from likeverd.accounts.roles import Role
 from likeverd.accounts.tests.factories import viewer_of
 from likeverd.cases import selectors
-from likeverd.cases.models import Case, CaseStatus, Party, PartyRole
+from likeverd.cases.models import Case, CaseStatus, Channel, Party, PartyRole
+from likeverd.intake.models import MessageDirection, ReporterMessage
+from likeverd.intake.receipts import find_by_receipt
 from likeverd.setup.demo.build import demo_logins
 from likeverd.setup.demo.people import DEMO_PASSWORD
 
@@ -104,3 +106,16 @@ def test_demo_cases_have_sorting_conversations_half_done_and_complete_checklists
         assert decided is not None
         assert decided.reasons
         assert assessment_state(decided.case).decision is not None
+
+
+def test_the_printed_receipt_code_opens_the_demo_web_report_once() -> None:
+    first = run_demo()
+    printed = first.split("with the receipt code ", 1)[1].split(" (shown only now)", 1)[0]
+    case = find_by_receipt(printed, address="127.0.0.1")
+    assert case is not None
+    assert case.channel == Channel.WEB
+    assert [m.direction for m in ReporterMessage.objects.filter(case=case)] == [
+        MessageDirection.TO_REPORTER,
+        MessageDirection.FROM_REPORTER,
+    ]
+    assert "receipt code" not in run_demo()  # a second run makes no new code

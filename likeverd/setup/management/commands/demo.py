@@ -4,6 +4,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from likeverd.intake.receipts import format_code
 from likeverd.setup.demo.build import demo_logins, load_demo
 from likeverd.setup.demo.planning import DEFAULT_CASES
 
@@ -39,7 +40,7 @@ class Command(BaseCommand):
             )
         if options["cases"] < 0:
             raise CommandError("--cases cannot be negative.")
-        summary = load_demo(cases=options["cases"], inbox_url=URL.rstrip("/") + "/nb/staff/")
+        summary = load_demo(cases=options["cases"], inbox_url=URL.rstrip("/") + "/nb/staff/", site_url=URL)
         if summary.created_offices:
             self.stdout.write(
                 f"Created {', '.join(summary.created_offices)} with {summary.cases} cases "
@@ -50,6 +51,12 @@ class Command(BaseCommand):
                 f"demo data already loaded ({', '.join(summary.skipped_offices)}): left as it is."
             )
         self._print_logins()
+        for office, code in summary.receipt_codes:
+            self.stdout.write(
+                f"A demo web report of {office} in Arabic, with a reply: come back as its reporter at "
+                + self.style.SUCCESS(URL + "ar/receipt/")
+                + f" with the receipt code {format_code(code)} (shown only now)."
+            )
 
     def _print_logins(self) -> None:
         logins = demo_logins()
