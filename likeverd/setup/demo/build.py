@@ -313,7 +313,10 @@ def _build_case(rng: random.Random, context: OfficeContext, plan: CasePlan, now:
                     kind=EventKind.MEETING,
                     body=(texts.MEDIATION_NOTES_NB if nb else texts.MEDIATION_NOTES_SV)[1],
                 )
-            services.change_case_status(viewer=adviser, case=case, to_status=status, outcome=plan.outcome)
+            # The demo's bench cases get their referrals, past the gate, from demo/mediation.py.
+            services.change_case_status(
+                viewer=adviser, case=case, to_status=status, outcome=plan.outcome, via_bench=True
+            )
             if status == S.MEDIATION:
                 services.assign_case(viewer=adviser, case=case, assignee=context.mediator.user)
                 services.add_timeline_entry(
