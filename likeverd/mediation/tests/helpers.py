@@ -12,7 +12,8 @@ from likeverd.cases.tests.factories import register
 from likeverd.core import clock
 from likeverd.mediation import services
 from likeverd.mediation.models import BenchKind, BenchReferral, ConsentManner, Side
-from likeverd.triage import assessment_services, services as triage_services
+from likeverd.triage import assessment_services
+from likeverd.triage import services as triage_services
 from likeverd.triage.assessment_models import BureauStep, DecisionAction
 from likeverd.triage.services import SortingAnswers
 
@@ -55,7 +56,9 @@ def ready_case(adviser: Viewer) -> Case:
     return case
 
 
-def referred(adviser: Viewer, *, mediator: User | None = None, kind: str = BenchKind.DISCRIMINATION) -> BenchReferral:
+def referred(
+    adviser: Viewer, *, mediator: User | None = None, kind: str = BenchKind.DISCRIMINATION
+) -> BenchReferral:
     case = ready_case(adviser)
     return services.refer_to_bench(
         viewer=adviser,
@@ -78,7 +81,9 @@ def consented(adviser: Viewer, mediator: User) -> BenchReferral:
     return referral
 
 
-def meeting_plan(*, days: int = 3, invitees: str = "amina@example.org\nkari@example.org") -> services.MeetingPlan:
+def meeting_plan(
+    *, days: int = 3, invitees: str = "amina@example.org\nkari@example.org"
+) -> services.MeetingPlan:
     start = (clock.now() + dt.timedelta(days=days)).replace(hour=10, minute=0, second=0, microsecond=0)
     return services.MeetingPlan(
         starts_at=start,

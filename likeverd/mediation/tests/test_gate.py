@@ -41,7 +41,8 @@ def test_a_case_whose_facts_are_not_established_is_refused_with_everything_missi
     codes = [item.code for item in refused.value.missing]
     assert codes[0] == "sorting"
     assert "decision" in codes
-    assert "step:ground" in codes and "step:questions_both_sides" in codes
+    assert "step:ground" in codes
+    assert "step:questions_both_sides" in codes
     assert codes[-1] == "routes"
     assert "The sorting conversation is not complete." in refused.value.messages[0]
     case.refresh_from_db()
@@ -49,7 +50,9 @@ def test_a_case_whose_facts_are_not_established_is_refused_with_everything_missi
     assert not BenchReferral.objects.exists()
 
 
-def test_once_the_facts_are_established_only_the_legal_routes_are_missing(office: Office, adviser: User) -> None:
+def test_once_the_facts_are_established_only_the_legal_routes_are_missing(
+    office: Office, adviser: User
+) -> None:
     viewer = viewer_of(adviser)
     case = ready_case(viewer)
     with pytest.raises(services.GateClosedError) as refused:
@@ -60,7 +63,9 @@ def test_once_the_facts_are_established_only_the_legal_routes_are_missing(office
     assert case.status == CaseStatus.MEDIATION
     assert referral.stage == Stage.REFERRED
     assert referral.reasons == "Both want to meet."
-    assert AuditEvent.objects.filter(action=AuditAction.CREATE, target_id=str(referral.public_id)).count() == 1
+    assert (
+        AuditEvent.objects.filter(action=AuditAction.CREATE, target_id=str(referral.public_id)).count() == 1
+    )
 
 
 def test_the_adviser_may_record_why_the_assessment_is_not_needed(office: Office, adviser: User) -> None:
@@ -90,7 +95,9 @@ def test_the_day_the_person_was_told_cannot_be_in_the_future(office: Office, adv
     assert [item.code for item in refused.value.missing] == ["routes_future"]
 
 
-def test_reasons_are_required_and_a_new_case_cannot_go_straight_to_the_bench(office: Office, adviser: User) -> None:
+def test_reasons_are_required_and_a_new_case_cannot_go_straight_to_the_bench(
+    office: Office, adviser: User
+) -> None:
     viewer = viewer_of(adviser)
     new_case = register(viewer)
     with pytest.raises(services.GateClosedError) as refused:
@@ -108,7 +115,9 @@ def test_a_case_goes_to_the_bench_once_at_a_time(office: Office, adviser: User) 
     assert "open_referral" in [item.code for item in refused.value.missing]
 
 
-def test_the_status_form_cannot_move_a_case_into_mediation_past_the_gate(office: Office, adviser: User) -> None:
+def test_the_status_form_cannot_move_a_case_into_mediation_past_the_gate(
+    office: Office, adviser: User
+) -> None:
     viewer = viewer_of(adviser)
     case = case_in_sorting(viewer)
     with pytest.raises(ValidationError) as refused:
@@ -116,14 +125,18 @@ def test_the_status_form_cannot_move_a_case_into_mediation_past_the_gate(office:
     assert refused.value.error_list[0].code == "bench_only"
 
 
-@pytest.mark.parametrize("role", [Role.MEDIATOR, Role.COORDINATOR, Role.OFFICE_ADMIN, Role.DATA_PROTECTION_OFFICER])
+@pytest.mark.parametrize(
+    "role", [Role.MEDIATOR, Role.COORDINATOR, Role.OFFICE_ADMIN, Role.DATA_PROTECTION_OFFICER]
+)
 def test_only_an_adviser_sends_a_case_to_the_bench(office: Office, adviser: User, role: Role) -> None:
     case = ready_case(viewer_of(adviser))
     with pytest.raises(PermissionDenied):
         _refer(viewer_of(make_staff(office, role)), case)
 
 
-def test_another_offices_adviser_cannot_send_the_case(office: Office, adviser: User, other_adviser: User) -> None:
+def test_another_offices_adviser_cannot_send_the_case(
+    office: Office, adviser: User, other_adviser: User
+) -> None:
     case = ready_case(viewer_of(adviser))
     with pytest.raises(PermissionDenied):
         _refer(viewer_of(other_adviser), case)
