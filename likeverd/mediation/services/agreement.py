@@ -22,7 +22,7 @@ from likeverd.cases.models import PartyRole
 from likeverd.core import clock, files
 from likeverd.core.forms import long_text_validator
 from likeverd.mediation.models import Agreement, BenchReferral
-from likeverd.mediation.services.common import audit, require
+from likeverd.mediation.services.common import audit, locked, require
 
 DRAFT_TEMPLATE = "mediation/agreement/draft.txt"
 PRINT_TEMPLATE = "mediation/agreement/print.html"
@@ -60,6 +60,7 @@ def save_agreement(*, viewer: Viewer, referral: BenchReferral, text: str) -> Agr
     if not text.strip():
         raise ValidationError(_("Write the agreement."), code="required")
     long_text_validator()(text)
+    referral = locked(referral)
     agreement, created = Agreement.objects.select_for_update().get_or_create(referral=referral)
     if agreement.signed_uploaded_at is not None:
         raise ValidationError(_("The signed copy is uploaded; the text can no longer change."), code="signed")

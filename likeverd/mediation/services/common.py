@@ -52,3 +52,8 @@ def timeline(viewer: Viewer, referral: BenchReferral, step: str, **codes: str) -
         kind=BENCH_EVENT,
         data={"step": step, "referral": str(referral.public_id), **codes},
     )
+
+
+def locked(referral: BenchReferral) -> BenchReferral:
+    """The referral as it stands now, locked for this transaction (a stale copy must not decide)."""
+    return BenchReferral.objects.select_for_update().select_related("case", "office").get(pk=referral.pk)

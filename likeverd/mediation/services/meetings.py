@@ -19,7 +19,7 @@ from likeverd.core import clock
 from likeverd.mediation import selectors
 from likeverd.mediation.models import BenchReferral, Meeting, PlaceKind, Side, Stage
 from likeverd.mediation.services import invitations
-from likeverd.mediation.services.common import audit, require, require_open, timeline
+from likeverd.mediation.services.common import audit, locked, require, require_open, timeline
 from likeverd.mediation.services.referral import move
 
 LONGEST_MEETING = dt.timedelta(hours=12)
@@ -123,7 +123,7 @@ def _apply(meeting: Meeting, plan: MeetingPlan) -> list[str]:
 def schedule_meeting(*, viewer: Viewer, referral: BenchReferral, plan: MeetingPlan) -> Meeting:
     """Plan a meeting and send the invitations (METHOD:REQUEST, SEQUENCE 0)."""
     require(viewer, Permission.MEDIATE, referral)
-    referral = BenchReferral.objects.select_for_update().select_related("case", "office").get(pk=referral.pk)
+    referral = locked(referral)
     require_open(referral)
     if referral.stage not in (Stage.REFERRED, Stage.PREPARING, Stage.MEETING):
         raise ValidationError(_("The outcome is recorded; no more meetings."), code="stage")

@@ -17,7 +17,7 @@ from likeverd.cases.services.common import check_choice
 from likeverd.core import clock
 from likeverd.mediation import selectors
 from likeverd.mediation.models import BenchKind, BenchOutcome, BenchReferral, Stage
-from likeverd.mediation.services.common import audit, require, require_open, timeline
+from likeverd.mediation.services.common import audit, locked, require, require_open, timeline
 
 
 class GateClosedError(ValidationError):
@@ -92,6 +92,7 @@ def assign_mediator(*, viewer: Viewer, referral: BenchReferral, mediator: User |
     """An adviser chooses the mediator; a mediator may take an unassigned case themself."""
     taking = mediator == viewer.user and viewer.can(Permission.MEDIATE)
     require(viewer, Permission.MEDIATE if taking else Permission.CLASSIFY_CASE, referral)
+    referral = locked(referral)
     require_open(referral)
     referral.mediator = _check_mediator(viewer, mediator)
     referral.updated_at = clock.now()
@@ -112,6 +113,7 @@ def update_counterpart(
 ) -> BenchReferral:
     """The counterpart's name, contact details and representative, and interpreter needs."""
     require(viewer, Permission.MEDIATE, referral)
+    referral = locked(referral)
     require_open(referral)
     changed = []
     for field, value in (
@@ -150,6 +152,7 @@ def hand_back(viewer: Viewer, referral: BenchReferral) -> None:
 def return_to_adviser(*, viewer: Viewer, referral: BenchReferral) -> BenchReferral:
     """After the outcome (and the follow-up, if any): the case goes back to its adviser."""
     require(viewer, Permission.MEDIATE, referral)
+    referral = locked(referral)
     if referral.stage not in (Stage.OUTCOME, Stage.FOLLOW_UP):
         raise ValidationError(
             _("Record the bench's outcome before handing the case back."), code="no_outcome"
@@ -172,6 +175,7 @@ def close_after_bench(*, viewer: Viewer, referral: BenchReferral, outcome: str =
     """An adviser closes the whole case once the bench has handed it back (only advisers close
     cases: accounts.roles, CLOSE_CASE). `outcome` is the case's; by default it follows the bench's."""
     require(viewer, Permission.CLOSE_CASE, referral)
+    referral = locked(referral)
     if referral.stage != Stage.RETURNED:
         raise ValidationError(_("The bench has not handed the case back yet."), code="not_returned")
     if outcome:

@@ -22,7 +22,7 @@ from likeverd.mediation.models import (
     Side,
     Stage,
 )
-from likeverd.mediation.services.common import audit, require, require_open, timeline
+from likeverd.mediation.services.common import audit, locked, require, require_open, timeline
 from likeverd.mediation.services.invitations import cancel_upcoming_meetings
 from likeverd.mediation.services.referral import hand_back, move
 
@@ -39,17 +39,13 @@ def _start_preparing(referral: BenchReferral) -> None:
         referral.save(update_fields=["stage", "updated_at"])
 
 
-def _locked(referral: BenchReferral) -> BenchReferral:
-    return BenchReferral.objects.select_for_update().select_related("case").get(pk=referral.pk)
-
-
 @transaction.atomic
 def record_consent(
     *, viewer: Viewer, referral: BenchReferral, side: str, given_on: dt.date, manner: str
 ) -> Consent:
     """A party consents to mediation: the day and how it was given."""
     require(viewer, Permission.MEDIATE, referral)
-    referral = _locked(referral)
+    referral = locked(referral)
     require_open(referral)
     check_choice(side, Side)
     check_choice(manner, ConsentManner)
@@ -79,7 +75,7 @@ def withdraw_consent(
         require(viewer, Permission.MEDIATE, referral)
     else:
         require(viewer, Permission.CLASSIFY_CASE, referral)
-    referral = _locked(referral)
+    referral = locked(referral)
     require_open(referral)
     check_choice(side, Side)
     day = _check_day(withdrawn_on or clock.today(), field="withdrawn_on")
@@ -105,7 +101,7 @@ def add_talk(
 ) -> PreparatoryTalk:
     """A preparatory talk with one party; its note is read by mediators only."""
     require(viewer, Permission.MEDIATE, referral)
-    referral = _locked(referral)
+    referral = locked(referral)
     require_open(referral)
     check_choice(side, Side)
     talk = PreparatoryTalk.objects.create(
@@ -124,6 +120,8 @@ def add_talk(
 def add_note(*, viewer: Viewer, referral: BenchReferral, body: str) -> MediatorNote:
     """The mediator's own note on the case (mediators only read it)."""
     require(viewer, Permission.MEDIATE, referral)
+    referral = locked(referral)
+    require_open(referral)
     if not body.strip():
         raise ValidationError(_("Write the note."), code="required")
     note = MediatorNote.objects.create(referral=referral, body=body.strip(), author=viewer.user)
@@ -138,7 +136,7 @@ def record_outcome(
     """The bench's outcome. With a follow-up day (to check an agreement holds) the case waits at
     the follow-up stage; without one, the outcome stage, until it is handed back."""
     require(viewer, Permission.MEDIATE, referral)
-    referral = _locked(referral)
+    referral = locked(referral)
     require_open(referral)
     check_choice(outcome, BenchOutcome)
     if outcome == BenchOutcome.WITHDRAWN:
@@ -164,7 +162,7 @@ def record_outcome(
 def record_follow_up(*, viewer: Viewer, referral: BenchReferral, holds: bool) -> BenchReferral:
     """The follow-up was made: whether the agreement holds. The case then returns to the adviser."""
     require(viewer, Permission.MEDIATE, referral)
-    referral = _locked(referral)
+    referral = locked(referral)
     if referral.stage != Stage.FOLLOW_UP:
         raise ValidationError(_("There is no follow-up to record."), code="no_follow_up")
     referral.followed_up_at = clock.now()

@@ -227,12 +227,12 @@ def test_the_adviser_may_record_a_withdrawal_too(office: Office, adviser: User) 
 def test_a_mediator_takes_an_unassigned_case_and_an_adviser_assigns(office: Office, adviser: User) -> None:
     referral = referred(viewer_of(adviser))
     mediator = mediator_in(office)
-    services.assign_mediator(viewer=viewer_of(mediator), referral=referral, mediator=mediator)
+    referral = services.assign_mediator(viewer=viewer_of(mediator), referral=referral, mediator=mediator)
     assert referral.mediator == mediator
     other = mediator_in(office)
     with pytest.raises(PermissionDenied):
         services.assign_mediator(viewer=viewer_of(mediator), referral=referral, mediator=other)
-    services.assign_mediator(viewer=viewer_of(adviser), referral=referral, mediator=other)
+    referral = services.assign_mediator(viewer=viewer_of(adviser), referral=referral, mediator=other)
     assert referral.mediator == other
 
 
