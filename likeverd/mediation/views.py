@@ -10,7 +10,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -189,7 +189,7 @@ def referral_page(request: HttpRequest, public_id: UUID) -> HttpResponse:
 type Action = Callable[[Viewer, BenchReferral, dict[str, Any], HttpRequest], str]
 
 
-def _bench_action(form_class: type[Form], name: str, action: Action) -> Callable[..., HttpResponse]:
+def _bench_action(form_class: type[Form], name: str, action: Action) -> Callable[..., HttpResponseBase]:
     """A POST of one of the bench page's forms: on success back to the page with a message; on a
     refusal the page again, that form showing why."""
 
@@ -315,8 +315,8 @@ def agreement_pdf(request: HttpRequest, public_id: UUID) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
         return _to_referral(referral)
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(
-        False, f"agreement-{referral.case.number}.pdf"
+    response["Content-Disposition"] = (
+        content_disposition_header(False, f"agreement-{referral.case.number}.pdf") or "inline"
     )
     return response
 
@@ -332,8 +332,8 @@ def signed_download(request: HttpRequest, public_id: UUID) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
         return _to_referral(referral)
     response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(
-        True, f"agreement-signed-{referral.case.number}"
+    response["Content-Disposition"] = (
+        content_disposition_header(True, f"agreement-signed-{referral.case.number}") or "attachment"
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response

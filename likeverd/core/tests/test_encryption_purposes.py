@@ -33,7 +33,10 @@ PINNED_PURPOSES = {
     ("mediation.Agreement", "text"): "mediation.Agreement.text",
     ("mediation.BenchReferral", "counterpart_contact"): "mediation.BenchReferral.counterpart_contact",
     ("mediation.BenchReferral", "counterpart_name"): "mediation.BenchReferral.counterpart_name",
-    ("mediation.BenchReferral", "counterpart_representative"): "mediation.BenchReferral.counterpart_representative",
+    (
+        "mediation.BenchReferral",
+        "counterpart_representative",
+    ): "mediation.BenchReferral.counterpart_representative",
     ("mediation.BenchReferral", "facts_waiver"): "mediation.BenchReferral.facts_waiver",
     ("mediation.BenchReferral", "interpreter_needs"): "mediation.BenchReferral.interpreter_needs",
     ("mediation.BenchReferral", "reasons"): "mediation.BenchReferral.reasons",

@@ -7,6 +7,9 @@ of their own whose file names only them, so the parties never learn each other's
 from it. The summary names the bench, never a person or the case.
 """
 
+import functools
+import uuid
+
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -21,8 +24,9 @@ from likeverd.mediation.services.common import audit
 UID_DOMAIN = "likeverd"
 
 
-def new_uid(meeting: Meeting) -> str:
-    return calendar.meeting_uid(meeting.public_id, domain=UID_DOMAIN)
+def uid_for(public_id: uuid.UUID) -> str:
+    """The meeting's UID for its whole life, made from its public id."""
+    return calendar.meeting_uid(public_id, domain=UID_DOMAIN)
 
 
 def invitees_of(meeting: Meeting) -> list[str]:
@@ -47,6 +51,10 @@ def _as_calendar(meeting: Meeting, invitee: str) -> calendar.Meeting:
         organizer=calendar.Participant(email=settings.DEFAULT_FROM_EMAIL, name=office.name),
         attendees=(calendar.Participant(email=invitee),),
     )
+
+
+def _enqueue(*, to: str, subject: str, body: str, ics: str) -> None:
+    send_mail_task.enqueue(subject=subject, body=body, to=[to], calendar=ics)
 
 
 def send(viewer: Viewer, meeting: Meeting, *, cancel: bool = False) -> int:
@@ -75,11 +83,7 @@ def send(viewer: Viewer, meeting: Meeting, *, cancel: bool = False) -> int:
                 "The meeting at the mediation bench has a new time or place. "
                 "The attached file updates your calendar."
             )
-        transaction.on_commit(
-            lambda to=invitee, s=subject, b=body, f=ics: send_mail_task.enqueue(
-                subject=s, body=b, to=[to], calendar=f
-            )
-        )
+        transaction.on_commit(functools.partial(_enqueue, to=invitee, subject=subject, body=body, ics=ics))
     if recipients:
         audit(
             viewer,

@@ -134,7 +134,7 @@ def schedule_meeting(*, viewer: Viewer, referral: BenchReferral, plan: MeetingPl
     meeting = Meeting(
         public_id=public_id,
         referral=referral,
-        uid=invitations.calendar.meeting_uid(public_id, domain=invitations.UID_DOMAIN),
+        uid=invitations.uid_for(public_id),
     )
     _apply(meeting, plan)
     meeting.save()

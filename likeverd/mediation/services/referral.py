@@ -32,7 +32,7 @@ def _check_mediator(viewer: Viewer, mediator: User | None) -> User | None:
     if mediator is None:
         return None
     is_mediator = Membership.objects.filter(
-        user=mediator, office_id=viewer.office_id, role=Role.MEDIATOR, is_active=True, user__is_active=True
+        user=mediator, office=viewer.office, role=Role.MEDIATOR, is_active=True, user__is_active=True
     ).exists()
     if not is_mediator:
         raise ValidationError(_("Choose a mediator of this office."), code="mediator")

@@ -2,6 +2,7 @@
 fact listed, until the facts are established and the person knows the legal routes."""
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,9 +10,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from likeverd.accounts.models import Office, User
 from likeverd.accounts.roles import Role
 from likeverd.accounts.tests.factories import make_staff, viewer_of
+from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction, AuditEvent
 from likeverd.cases import services as case_services
-from likeverd.cases.models import CaseStatus
+from likeverd.cases.models import Case, CaseStatus
 from likeverd.cases.tests.factories import register
 from likeverd.core import clock
 from likeverd.mediation import services
@@ -21,7 +23,7 @@ from likeverd.mediation.tests.helpers import case_in_sorting, establish_facts, m
 pytestmark = pytest.mark.django_db
 
 
-def _refer(viewer, case, **overrides):  # type: ignore[no-untyped-def]
+def _refer(viewer: Viewer, case: Case, **overrides: Any) -> BenchReferral:
     arguments = {
         "kind": BenchKind.DISCRIMINATION,
         "reasons": "Both want to meet.",
