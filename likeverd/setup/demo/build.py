@@ -389,6 +389,9 @@ def load_demo(*, cases: int = DEFAULT_CASES, seed: int = DEMO_SEED) -> DemoSumma
         with transaction.atomic():
             for plan in plans:
                 _build_case(office_rng, context, plan, now)
+        from likeverd.setup.demo import mediation  # imported here: it imports this module
+
+        mediation.load_bench(context, office_rng, now)
         summary.created_offices.append(spec.code)
         summary.cases += len(plans)
     summary.seconds = time.perf_counter() - started
