@@ -34,6 +34,11 @@ def _add_errors(form: Form, error: ValidationError) -> None:
 
 
 def _to_referral(referral: BenchReferral) -> HttpResponse:
+    """Back to the bench page; once the case is back with its adviser (which the mediator may no
+    longer read), to the mediator's view."""
+    referral.refresh_from_db(fields=["stage"])
+    if not referral.is_open:
+        return redirect("mediation:workbench")
     return redirect("mediation:referral", public_id=referral.public_id)
 
 
