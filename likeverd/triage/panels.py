@@ -1,6 +1,8 @@
 """What triage shows on the screens of `cases`, registered in TriageConfig.ready() through
-likeverd.cases.registry: a section of the case page (running deadlines, the evidence checklist,
-other actors; read-only) and a dashboard box (deadlines ending within 30 days)."""
+likeverd.cases.registry: a section of the case page (the legal assessment: whether the law
+covers the area, the provisions that apply, the criminal track, running deadlines, the evidence
+checklist, other actors, and where the sorting and the decision stand; read-only, with links
+to the editing screens) and a dashboard box (deadlines ending within 30 days)."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -10,11 +12,15 @@ from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
 from likeverd.cases import registry
-from likeverd.cases.access import may_read_cases
+from likeverd.cases.access import can_edit, may_read_cases
 from likeverd.cases.models import Case
-from likeverd.taxonomy.models import VerificationStatus
+from likeverd.taxonomy.models import LegalSource, VerificationStatus
 from likeverd.triage import selectors
+from likeverd.triage.assessment_selectors import missing_label
+from likeverd.triage.datafile import verification
 from likeverd.triage.deadlines import Deadline
+from likeverd.triage.rules import Citation
+from likeverd.triage.scope import Provision, scope_for
 
 UPCOMING_DAYS = 30
 
@@ -37,6 +43,7 @@ class DeadlineRow:
     start_may_be_later: bool
     verification: str
     verification_label: str
+    citations: "list[ProvisionRow]"
 
     @classmethod
     def of(cls, deadline: Deadline) -> "DeadlineRow":
@@ -57,6 +64,7 @@ class DeadlineRow:
             start_may_be_later=deadline.start_may_be_later,
             verification=deadline.verification,
             verification_label=str(label),
+            citations=[ProvisionRow.of(citation) for citation in rule.citations],
         )
 
 
@@ -73,6 +81,107 @@ class ActorRow:
     name: str
     role: str
     verification: str
+
+
+def status_label(status: str) -> str:
+    """The reference's verification label (V-LAW, PARTIAL, ...) in words."""
+    return str(VerificationStatus(status).label) if status in VerificationStatus.values else status
+
+
+@dataclass(frozen=True)
+class ProvisionRow:
+    law: str
+    section: str
+    url: str
+    status: str
+    status_label: str
+    verification: str
+
+    @classmethod
+    def of(cls, provision: Provision | LegalSource | Citation) -> "ProvisionRow":
+        return cls(
+            law=provision.law,
+            section=provision.section,
+            url=provision.url,
+            status=provision.status,
+            status_label=status_label(provision.status),
+            verification=verification(provision.status),
+        )
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    label: str
+    covered: str
+    note: str
+    provisions: list[ProvisionRow]
+    status_label: str
+    verification: str
+
+
+@dataclass(frozen=True)
+class CriminalRow:
+    label: str
+    provisions: list[ProvisionRow]
+    status_label: str
+    verification: str
+
+
+def _terms(case: Case) -> list[object]:
+    return [*case.grounds.all(), *case.forms.all(), *case.areas.all(), *case.tracks.all()]
+
+
+def legal_context(case: Case) -> dict[str, object]:
+    """Whether the office's anti-discrimination law covers the case's areas, the provisions its
+    classification cites (the taxonomy's sources), and the criminal provisions that may apply
+    beside the civil track; all from the data files. One query (the provisions)."""
+    scope = scope_for(case.office.jurisdiction)
+    areas = {term.code: term for term in case.areas.all()}
+    forms = sorted({term.code for term in case.forms.all()})
+    term_ids = [term.pk for term in _terms(case)]  # type: ignore[attr-defined]
+    provisions = (
+        [
+            ProvisionRow.of(source)
+            for source in LegalSource.objects.filter(terms__in=term_ids).distinct().order_by("key")
+        ]
+        if term_ids
+        else []
+    )
+    area_rows = []
+    criminal_rows = []
+    if scope is not None:
+        for code, term in sorted(areas.items()):
+            found = scope.areas.get(code)
+            if found is None:
+                continue
+            area_rows.append(
+                AreaRow(
+                    label=term.label,
+                    covered=found.covered,
+                    note=found.note.in_language() if found.note else "",
+                    provisions=[ProvisionRow.of(p) for p in found.provisions],
+                    status_label=status_label(found.status),
+                    verification=found.verification,
+                )
+            )
+        criminal_rows = [
+            CriminalRow(
+                label=entry.label.in_language(),
+                provisions=[ProvisionRow.of(p) for p in entry.provisions],
+                status_label=status_label(entry.status),
+                verification=entry.verification,
+            )
+            for entry in scope.criminal_for(areas=list(areas), forms=forms)
+        ]
+    return {
+        "triage_law": scope.law.in_language() if scope is not None else "",
+        "triage_law_provisions": [ProvisionRow.of(p) for p in scope.law_provisions] if scope else [],
+        "triage_areas": area_rows,
+        "triage_area_unknown": not areas,
+        "triage_provisions": provisions,
+        "triage_criminal_open": any(term.code == "CRIMINAL" for term in case.tracks.all()),
+        "triage_criminal": criminal_rows,
+    }
 
 
 def case_section(viewer: Viewer, case: Case) -> dict[str, object] | None:
@@ -101,13 +210,18 @@ def case_section(viewer: Viewer, case: Case) -> dict[str, object] | None:
         )
         for actor in selectors.case_other_actors(case=case, birth_date=birth_date)
     ]
+    deadlines = [DeadlineRow.of(d) for d in selectors.case_deadlines(case=case, birth_date=birth_date)]
+    state = selectors.assessment_state(case)
     return {
-        "triage_deadlines": [
-            DeadlineRow.of(d) for d in selectors.case_deadlines(case=case, birth_date=birth_date)
-        ],
+        "triage_deadlines": deadlines,
+        "triage_birth_date_needed": any(row.birth_date_needed for row in deadlines),
         "triage_evidence": evidence,
         "triage_actors": actors,
         "triage_sorted": record is not None,
+        "triage_state": state,
+        "triage_missing": [missing_label(code) for code in state.missing],
+        "triage_can_edit": can_edit(viewer, case),
+        **legal_context(case),
     }
 
 

@@ -5,8 +5,6 @@ from likeverd.triage import views
 app_name = "triage"
 urlpatterns = [
     path("cases/<uuid:public_id>/sorting/", views.conversation, name="conversation"),
-    path("cases/<uuid:public_id>/sorting/evidence/", views.conversation_evidence_add, name="evidence_add"),
-    path("sorting/evidence/<uuid:public_id>/", views.conversation_evidence_change, name="evidence_change"),
     path("cases/<uuid:public_id>/assessment/", views.assessment, name="assessment"),
     path(
         "cases/<uuid:public_id>/assessment/steps/<str:step>/", views.assessment_step, name="assessment_step"

@@ -27,7 +27,7 @@ from likeverd.cases import services
 from likeverd.cases.models import Case, EventKind, PartyRole
 from likeverd.cases.services import CaseDetails, Classification, PersonDetails
 from likeverd.core import clock
-from likeverd.setup.demo import people, texts
+from likeverd.setup.demo import people, sorting, texts
 from likeverd.setup.demo.planning import (
     DEFAULT_CASES,
     DEMO_SEED,
@@ -301,6 +301,11 @@ def _build_case(rng: random.Random, context: OfficeContext, plan: CasePlan, now:
                 services.classify_case(
                     viewer=adviser, case=case, classification=_classification(rng, context, plan)
                 )
+            language = context.spec.narrative_language
+            if position > 0 and path[position - 1] == S.SORTING and status != S.CLOSED:
+                sorting.decide_case(
+                    adviser, case, next_status=status, outcome=plan.outcome, language=language
+                )
             if position > 0 or rng.random() < 0.5:
                 kind = rng.choice([EventKind.CALL, EventKind.CALL, EventKind.NOTE, EventKind.EMAIL])
                 body = rng.choice(notes if kind == EventKind.NOTE else calls)
@@ -317,6 +322,10 @@ def _build_case(rng: random.Random, context: OfficeContext, plan: CasePlan, now:
             services.change_case_status(
                 viewer=adviser, case=case, to_status=status, outcome=plan.outcome, via_bench=True
             )
+            if status == S.SORTING:
+                # A person who withdrew did so before the conversation was complete.
+                complete = position + 1 < len(path) and plan.outcome != O.WITHDRAWN
+                sorting.sort_case(adviser, case, plan, language=language, complete=complete)
             if status == S.MEDIATION:
                 services.assign_case(viewer=adviser, case=case, assignee=context.mediator.user)
                 services.add_timeline_entry(
@@ -326,6 +335,8 @@ def _build_case(rng: random.Random, context: OfficeContext, plan: CasePlan, now:
                     body=(texts.MEDIATION_NOTES_NB if nb else texts.MEDIATION_NOTES_SV)[0],
                 )
     with _at(last):
+        if plan.target == S.NEW or plan.outcome == O.NO_CONTACT:
+            sorting.start_conversation(adviser, case, plan, language=context.spec.narrative_language)
         if plan.has_document:
             filename, content = rng.choice(texts.DOCUMENTS_NB if nb else texts.DOCUMENTS_SV)
             services.upload_document(

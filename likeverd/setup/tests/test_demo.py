@@ -85,3 +85,19 @@ def test_the_demo_refuses_to_run_outside_a_local_installation_unless_forced() ->
     with pytest.raises(CommandError, match="local installation"):
         call_command("demo", "--cases", "1", stdout=StringIO())
     assert not Office.objects.exists()
+
+
+def test_demo_cases_have_sorting_conversations_half_done_and_complete_checklists_and_decisions() -> None:
+    from likeverd.triage.models import AssessmentDecision, AssessmentStep, SortingRecord
+    from likeverd.triage.selectors import assessment_state
+
+    run_demo()
+    # The full demo (300 cases) has both kinds in both offices; this small one in the network.
+    assert SortingRecord.objects.filter(completed_at__isnull=True).exists()
+    for code in ["OSL", "MAL"]:
+        assert SortingRecord.objects.filter(case__office__code=code, completed_at__isnull=False).exists()
+        assert AssessmentStep.objects.filter(case__office__code=code).exists()
+        decided = AssessmentDecision.objects.filter(case__office__code=code).select_related("case").first()
+        assert decided is not None
+        assert decided.reasons
+        assert assessment_state(decided.case).decision is not None

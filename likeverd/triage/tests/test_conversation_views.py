@@ -163,34 +163,52 @@ def test_reading_the_conversation_is_audited(adviser: User, client_for: ClientFo
     assert len(audit(case, AuditAction.VIEW, "triage.SortingRecord")) == 1
 
 
-def test_evidence_is_listed_marked_secured_and_removed(adviser: User, client_for: ClientFor) -> None:
+def test_evidence_is_added_with_the_answers_typed_so_far_then_secured_and_removed(
+    adviser: User, client_for: ClientFor
+) -> None:
     case = register(viewer_of(adviser))
     client = client_for(adviser)
-    added = client.post(
-        url("triage:evidence_add", case.public_id),
-        {"item": "", "description": "Screenshot of the post", "held_by": "The person"},
+    added = post(
+        client,
+        case,
+        wants="An apology",
+        add_evidence="1",
+        **{"ev-item": "", "ev-description": "Screenshot of the post", "ev-held_by": "The person"},
     )
     assert added.status_code == 302
+    assert added["Location"].endswith("#evidence-list")
+    assert SortingRecord.objects.get(case=case).wants == "An apology"  # nothing typed is lost
     piece = SortingEvidence.objects.get(record__case=case)
     assert (piece.description, piece.held_by, piece.is_secured) == (
         "Screenshot of the post",
         "The person",
         False,
     )
-    client.post(url("triage:evidence_change", piece.public_id), {"action": "secured"})
+
+    post(client, case, wants="An apology", evidence_action=f"secured:{piece.public_id}")
     piece.refresh_from_db()
     assert piece.is_secured
-    client.post(url("triage:evidence_change", piece.public_id), {"action": "remove"})
+    post(client, case, wants="An apology", evidence_action=f"remove:{piece.public_id}")
     assert not SortingEvidence.objects.filter(record__case=case).exists()
 
 
-def test_an_empty_piece_of_evidence_is_refused(adviser: User, client_for: ClientFor) -> None:
+def test_evidence_typed_but_not_added_is_added_by_any_save(adviser: User, client_for: ClientFor) -> None:
     case = register(viewer_of(adviser))
-    response = client_for(adviser).post(
-        url("triage:evidence_add", case.public_id), {"item": "", "description": "  ", "held_by": ""}
+    post(client_for(adviser), case, section="what", **{"ev-description": "Receipt from the bar"})
+    assert SortingEvidence.objects.get(record__case=case).description == "Receipt from the bar"
+
+
+def test_an_empty_piece_of_evidence_is_refused_and_the_answers_are_kept(
+    adviser: User, client_for: ClientFor
+) -> None:
+    case = register(viewer_of(adviser))
+    response = post(
+        client_for(adviser), case, what_happened="Refused", add_evidence="1", **{"ev-description": "  "}
     )
     assert response.status_code == 200
+    assert "Choose an item from the checklist or say what the evidence is." in response.content.decode()
     assert not SortingEvidence.objects.exists()
+    assert SortingRecord.objects.get(case=case).what_happened == "Refused"
 
 
 @pytest.mark.parametrize(
@@ -198,7 +216,6 @@ def test_an_empty_piece_of_evidence_is_refused(adviser: User, client_for: Client
     [
         ("get", "triage:conversation"),
         ("post", "triage:conversation"),
-        ("post", "triage:evidence_add"),
         ("get", "triage:assessment"),
         ("post", "triage:assessment_decision"),
     ],
@@ -224,11 +241,21 @@ def test_another_offices_evidence_is_a_404_with_a_denied_row(
 ) -> None:
     case = register(viewer_of(adviser))
     piece = services.add_evidence(viewer=viewer_of(adviser), case=case, description="Receipt")
-    response = client_for(other_adviser).post(
-        url("triage:evidence_change", piece.public_id), {"action": "remove"}
-    )
+    own = register(viewer_of(other_adviser))
+    response = post(client_for(other_adviser), own, evidence_action=f"remove:{piece.public_id}")
     assert response.status_code == 404
     assert SortingEvidence.objects.filter(pk=piece.pk).exists()
     [denied] = AuditEvent.objects.filter(actor=other_adviser, action=AuditAction.DENIED)
     assert denied.detail["target_id"] == str(piece.public_id)
     assert denied.detail["reason"] == "another_office"
+
+
+def test_evidence_of_another_case_cannot_be_changed_through_this_one(
+    adviser: User, client_for: ClientFor
+) -> None:
+    case = register(viewer_of(adviser))
+    other = register(viewer_of(adviser))
+    piece = services.add_evidence(viewer=viewer_of(adviser), case=other, description="Receipt")
+    response = post(client_for(adviser), case, evidence_action=f"remove:{piece.public_id}")
+    assert response.status_code == 404
+    assert SortingEvidence.objects.filter(pk=piece.pk).exists()

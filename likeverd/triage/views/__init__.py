@@ -4,5 +4,3 @@ from likeverd.triage.views.assessment import assessment as assessment
 from likeverd.triage.views.assessment import assessment_decision as assessment_decision
 from likeverd.triage.views.assessment import assessment_step as assessment_step
 from likeverd.triage.views.conversation import conversation as conversation
-from likeverd.triage.views.conversation import conversation_evidence_add as conversation_evidence_add
-from likeverd.triage.views.conversation import conversation_evidence_change as conversation_evidence_change

@@ -1,17 +1,19 @@
 """The sorting conversation: one page of sections, filled during a call in any order. Every
 "Save" button saves the whole form as it stands (nothing is required) and comes back to the
 section it was pressed in; "Save and mark complete" also completes it, or says what is missing.
-A form opened before someone else saved is refused, with both versions on the page."""
+The evidence list's buttons (add, secured, remove) are in the same form, so nothing typed is lost
+when they are used. A form opened before someone else saved is refused, with both versions on
+the page."""
 
 from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from likeverd.accounts.permissions import get_viewer, viewer_required
 from likeverd.accounts.roles import Permission
@@ -62,7 +64,7 @@ def _page(
             "missing": [REQUIRED_ANSWERS[name] for name in missing],
             "evidence_items": selectors.list_evidence(record=record) if record is not None else [],
             "item_labels": dict(items),
-            "evidence_form": evidence_form or EvidenceForm(items=items),
+            "evidence_form": evidence_form or EvidenceForm(prefix="ev", items=items),
         },
     )
 
@@ -105,6 +107,18 @@ def conversation(request: HttpRequest, public_id: UUID) -> HttpResponse:
         for item in error.error_list:
             form.add_error("birth_date" if "birth" in (item.code or "") else None, item)
         return _page(request, viewer, case, current, form)
+    if request.POST.get("evidence_action"):
+        return _change_evidence(request, viewer, case)
+    # Evidence typed into the list's fields is added with any Save, not only its own button.
+    if request.POST.get("add_evidence") or any(
+        request.POST.get(f"ev-{name}", "").strip() for name in ("item", "description", "held_by")
+    ):
+        refused = _add_evidence(request, viewer, case)
+        if refused is not None:
+            return refused
+        if not request.POST.get("complete"):
+            messages.success(request, _("Saved. The evidence is noted."))
+            return HttpResponseRedirect(_url(case, "evidence-list"))
     if request.POST.get("complete"):
         try:
             services.complete_sorting(viewer=viewer, case=case)
@@ -117,54 +131,42 @@ def conversation(request: HttpRequest, public_id: UUID) -> HttpResponse:
     return HttpResponseRedirect(_url(case, request.POST.get("section", "")))
 
 
-@require_POST
-@viewer_required(Permission.EDIT_CASE)
-@posts_once
-def conversation_evidence_add(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    viewer = get_viewer(request)
-    case = case_selectors.get_case_for_change(viewer=viewer, public_id=str(public_id))
-    record = SortingRecord.objects.filter(case=case).first()
-    form = EvidenceForm(request.POST, items=_checklist_items(case, record))
-    if form.is_valid():
-        try:
-            services.add_evidence(
-                viewer=viewer,
-                case=case,
-                description=form.cleaned_data["description"],
-                held_by=form.cleaned_data["held_by"],
-                item=form.cleaned_data["item"],
-                is_secured=form.cleaned_data["is_secured"],
-            )
-        except ValidationError as error:
-            for item in error.error_list:
-                form.add_error(None, item)
-        else:
-            messages.success(request, _("The evidence is noted."))
-            return HttpResponseRedirect(_url(case, "evidence-list"))
-    saved = selectors.get_sorting(viewer=viewer, case=case)
-    return _page(
-        request,
-        viewer,
-        case,
-        saved,
-        ConversationForm(initial=ConversationForm.initial_for(saved)),
-        evidence_form=form,
-    )
-
-
-@require_POST
-@viewer_required(Permission.EDIT_CASE)
-@posts_once
-def conversation_evidence_change(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    """Mark a piece of evidence secured (or not), or remove it: `action` says which."""
-    viewer = get_viewer(request)
-    evidence = selectors.get_evidence_for_change(viewer=viewer, public_id=str(public_id))
-    case = evidence.record.case
-    action = request.POST.get("action", "")
+def _change_evidence(request: HttpRequest, viewer: Viewer, case: Case) -> HttpResponse:
+    """Mark a piece of evidence secured (or not), or remove it. The list's buttons are in the
+    conversation's form, so the answers typed so far were saved first (by the caller)."""
+    action, _sep, public_id = request.POST.get("evidence_action", "").partition(":")
+    evidence = selectors.get_evidence_for_change(viewer=viewer, public_id=public_id)
+    if evidence.record.case_id != case.pk:
+        raise Http404
     if action == "remove":
         services.remove_evidence(viewer=viewer, evidence=evidence)
-        messages.success(request, _("The evidence is removed from the list."))
+        messages.success(request, _("Saved. The evidence is removed from the list."))
     elif action in ("secured", "not_secured"):
         services.update_evidence(viewer=viewer, evidence=evidence, is_secured=action == "secured")
         messages.success(request, _("Saved."))
     return HttpResponseRedirect(_url(case, "evidence-list"))
+
+
+def _add_evidence(request: HttpRequest, viewer: Viewer, case: Case) -> HttpResponse | None:
+    """Add the piece of evidence typed into the list's fields; None when it was added, else the
+    page again with the reason (the answers are saved already)."""
+    record = SortingRecord.objects.filter(case=case).first()
+    evidence_form = EvidenceForm(request.POST, prefix="ev", items=_checklist_items(case, record))
+    if evidence_form.is_valid():
+        try:
+            services.add_evidence(
+                viewer=viewer,
+                case=case,
+                description=evidence_form.cleaned_data["description"],
+                held_by=evidence_form.cleaned_data["held_by"],
+                item=evidence_form.cleaned_data["item"],
+                is_secured=evidence_form.cleaned_data["is_secured"],
+            )
+        except ValidationError as error:
+            for item in error.error_list:
+                evidence_form.add_error(None, item)
+        else:
+            return None
+    saved = selectors.get_sorting(viewer=viewer, case=case)
+    form = ConversationForm(initial=ConversationForm.initial_for(saved))
+    return _page(request, viewer, case, saved, form, evidence_form=evidence_form)
