@@ -18,9 +18,10 @@ from likeverd.mediation.services import BENCH_EVENT
 
 
 def case_section(viewer: Viewer, case: Case) -> dict[str, object] | None:
-    """The section "Mediation bench": for an adviser, the gate's state and the button to refer,
-    or the referral's stage and outcome; for a mediator, the same and a link to the bench page.
-    The page has read the case (and audited it); the referral's read is audited here."""
+    """The section "Mediation bench": for an adviser, the link to send the case (whose page lists
+    what the gate still lacks: triage's own section shows the assessment, so the case page does
+    not read it twice), or the referral's stage and outcome; for a mediator, the same and a link
+    to the bench page. One query; the referral's read, when there is one, is audited here."""
     adviser = viewer.can(Permission.CLASSIFY_CASE)
     mediator = selectors.may_mediate(viewer)
     if not adviser and not mediator:
@@ -35,11 +36,9 @@ def case_section(viewer: Viewer, case: Case) -> dict[str, object] | None:
             case=case,
         )
     open_referral = referral is not None and referral.is_open
-    facts = selectors.facts_missing(case) if adviser and not open_referral else []
     return {
         "bench_referral": referral,
         "bench_open": open_referral,
-        "bench_facts_missing": facts,
         "bench_may_refer": adviser and not open_referral and case.status in selectors.REFERRABLE_STATUSES,
         "bench_may_mediate": mediator,
         "bench_may_close": viewer.can(Permission.CLOSE_CASE)

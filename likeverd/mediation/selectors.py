@@ -45,6 +45,12 @@ from likeverd.triage.selectors import assessment_state
 REFERRABLE_STATUSES = (CaseStatus.SORTING, CaseStatus.ADVICE, CaseStatus.ASSISTANCE)
 
 
+def week_days(day: dt.date) -> list[dt.date]:
+    """The seven days, Monday first, of the week that holds `day`."""
+    monday = day - dt.timedelta(days=day.weekday())
+    return [monday + dt.timedelta(days=offset) for offset in range(7)]
+
+
 def local_midnight(day: dt.date) -> dt.datetime:
     """The start of `day` in the installation's time zone."""
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
@@ -300,20 +306,14 @@ def get_workbench(*, viewer: Viewer, week_of: dt.date | None = None) -> Workbenc
     )
     now = clock.now()
     upcoming = list(meetings.filter(starts_at__gte=now).order_by("starts_at")[:20])
-    day = week_of or today
-    start = day - dt.timedelta(days=day.weekday())
+    days = week_days(week_of or today)
+    start = days[0]
     in_week = list(
         meetings.filter(
             starts_at__gte=local_midnight(start), starts_at__lt=local_midnight(start + dt.timedelta(days=7))
         ).order_by("starts_at")
     )
-    week = [
-        (
-            start + dt.timedelta(days=i),
-            [m for m in in_week if local_date(m.starts_at) == start + dt.timedelta(days=i)],
-        )
-        for i in range(7)
-    ]
+    week = [(day, [m for m in in_week if local_date(m.starts_at) == day]) for day in days]
     follow_ups = [
         r
         for r in mine

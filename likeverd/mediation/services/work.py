@@ -139,6 +139,8 @@ def record_outcome(
     referral = locked(referral)
     require_open(referral)
     check_choice(outcome, BenchOutcome)
+    if referral.stage in (Stage.OUTCOME, Stage.FOLLOW_UP):
+        raise ValidationError(_("The outcome is recorded already."), code="outcome")
     if outcome == BenchOutcome.WITHDRAWN:
         raise ValidationError(_("Record a withdrawal as the party's withdrawal of consent."), code="outcome")
     if outcome == BenchOutcome.AGREEMENT and not referral.meetings.filter(held_at__isnull=False).exists():

@@ -273,3 +273,15 @@ def test_a_coordinator_cannot_work_the_bench(office: Office, adviser: User) -> N
             given_on=clock.today(),
             manner=ConsentManner.PHONE,
         )
+
+
+def test_a_second_outcome_from_a_stale_form_is_refused(office: Office, adviser: User) -> None:
+    mediator = mediator_in(office)
+    referral = consented(viewer_of(adviser), mediator)
+    services.record_outcome(viewer=viewer_of(mediator), referral=referral, outcome=BenchOutcome.NO_AGREEMENT)
+    with pytest.raises(ValidationError):
+        services.record_outcome(
+            viewer=viewer_of(mediator), referral=referral, outcome=BenchOutcome.RESOLVED_IN_PREPARATION
+        )
+    referral.refresh_from_db()
+    assert referral.outcome == BenchOutcome.NO_AGREEMENT

@@ -40,10 +40,14 @@ def test_the_case_page_shows_what_keeps_the_case_from_the_bench(
     office: Office, adviser: User, client_for: ClientFor
 ) -> None:
     case = case_in_sorting(viewer_of(adviser))
-    page = client_for(adviser).get(reverse("cases:case_detail", args=[case.public_id])).content.decode()
+    client = client_for(adviser)
+    page = client.get(reverse("cases:case_detail", args=[case.public_id])).content.decode()
     assert "Mediation bench" in page
+    refer = reverse("mediation:refer", args=[case.public_id])
+    assert refer in page
+    page = client.get(refer).content.decode()
+    assert "Not yet established:" in page
     assert "The sorting conversation is not complete." in page
-    assert reverse("mediation:refer", args=[case.public_id]) in page
 
 
 def test_sending_too_early_is_refused_with_the_missing_facts_listed(
@@ -235,3 +239,17 @@ def test_the_adviser_closes_the_case_after_the_bench(
     assert response.status_code == 302
     referral.refresh_from_db()
     assert referral.stage == Stage.CLOSED
+
+
+def test_the_mediators_overview_has_the_bench_box(
+    office: Office, adviser: User, client_for: ClientFor
+) -> None:
+    mediator = mediator_in(office)
+    referred(viewer_of(adviser), mediator=mediator)
+    referred(viewer_of(adviser))
+    page = client_for(mediator).get(reverse("cases:dashboard")).content.decode()
+    assert "1 bench case is yours." in page
+    assert "1 waits for a mediator." in page
+    assert reverse("mediation:workbench") in page
+    adviser_page = client_for(adviser).get(reverse("cases:dashboard")).content.decode()
+    assert "bench case is yours" not in adviser_page

@@ -100,9 +100,11 @@ def load_bench(context: OfficeContext, rng: random.Random, now: dt.datetime) -> 
     office_cases = Case.objects.filter(office=context.office)
     at_bench = list(office_cases.filter(status=CaseStatus.MEDIATION).order_by("received_at")[:3])
     mediated = list(office_cases.filter(status=CaseStatus.CLOSED, outcome=Outcome.MEDIATED)[:2])
-    waiting = list(
-        office_cases.filter(status__in=[CaseStatus.ADVICE, CaseStatus.ASSISTANCE]).order_by("received_at")[:4]
+    # At most half the office's cases in advice or assistance, so a small demo keeps some there.
+    in_work = list(
+        office_cases.filter(status__in=[CaseStatus.ADVICE, CaseStatus.ASSISTANCE]).order_by("received_at")[:8]
     )
+    waiting = in_work[: len(in_work) // 2]
     count = 0
     with transaction.atomic():
         # The plan's bench cases: referred, preparing, and a meeting next week.
