@@ -285,3 +285,32 @@ def test_a_second_outcome_from_a_stale_form_is_refused(office: Office, adviser: 
         )
     referral.refresh_from_db()
     assert referral.outcome == BenchOutcome.NO_AGREEMENT
+
+
+@pytest.mark.parametrize(
+    ("role", "may_close"),
+    [
+        (Role.ADVISER, True),
+        (Role.MEDIATOR, False),
+        (Role.COORDINATOR, False),
+        (Role.OFFICE_ADMIN, False),
+        (Role.DATA_PROTECTION_OFFICER, False),
+    ],
+)
+def test_only_an_adviser_closes_the_case_after_the_bench(
+    office: Office, adviser: User, role: Role, may_close: bool
+) -> None:
+    mediator = mediator_in(office)
+    referral = consented(viewer_of(adviser), mediator)
+    services.record_outcome(viewer=viewer_of(mediator), referral=referral, outcome=BenchOutcome.NO_AGREEMENT)
+    services.return_to_adviser(viewer=viewer_of(mediator), referral=referral)
+    person = viewer_of(make_staff(office, role))
+    if may_close:
+        services.close_after_bench(viewer=person, referral=referral)
+        referral.refresh_from_db()
+        assert referral.stage == Stage.CLOSED
+    else:
+        with pytest.raises(PermissionDenied):
+            services.close_after_bench(viewer=person, referral=referral)
+        referral.refresh_from_db()
+        assert referral.stage == Stage.RETURNED
