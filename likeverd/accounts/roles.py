@@ -35,6 +35,9 @@ class Permission(StrEnum):
     VIEW_OFFICE_STATISTICS = "view_office_statistics"
     VIEW_NETWORK_STATISTICS = "view_network_statistics"
     WRITE_KNOWLEDGE = "write_knowledge"  # the office's own knowledge-base articles
+    # The mediation bench's work: consents, preparatory talks, meetings, the outcome and the
+    # agreement; and the mediator's confidential notes, which nobody else reads (ADR 0011).
+    MEDIATE = "mediate"
 
 
 P = Permission
@@ -55,7 +58,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         }
     ),
     Role.MEDIATOR: frozenset(
-        {P.VIEW_MEDIATION_CASES, P.EDIT_CASE, P.CHANGE_STATUS, P.VIEW_OFFICE_STATISTICS}
+        {P.VIEW_MEDIATION_CASES, P.EDIT_CASE, P.CHANGE_STATUS, P.MEDIATE, P.VIEW_OFFICE_STATISTICS}
     ),
     Role.COORDINATOR: frozenset({P.REGISTER_CASE, P.VIEW_OFFICE_STATISTICS, P.WRITE_KNOWLEDGE}),
     Role.OFFICE_ADMIN: frozenset({P.MANAGE_OFFICE, P.VIEW_OFFICE_STATISTICS}),

@@ -7,6 +7,10 @@ mediation fails, reopening a closed case). Enforced by services.change_case_stat
 Only advisers close a case (CLOSE_CASE, accounts.roles), from every status, the mediation bench
 included: a mediator records the bench's outcome and hands the case back, but does not close
 the whole case.
+
+A case enters mediation only through the mediation bench's referral (likeverd.mediation), which
+checks that the facts are established and the person knows the legal routes first (ADR 0011):
+the status form does not offer it, and change_case_status refuses it without `via_bench`.
 """
 
 from likeverd.accounts.roles import Permission
@@ -41,8 +45,17 @@ TRANSITIONS: dict[tuple[CaseStatus, CaseStatus], Permission] = {
 }
 
 
+# Statuses entered only through another app's own screen and rules (the bench's gate).
+BENCH_ONLY = frozenset({S.MEDIATION})
+
+
 def allowed_targets(current: str, permissions: frozenset[Permission]) -> list[CaseStatus]:
-    return [to for (frm, to), needed in TRANSITIONS.items() if frm == current and needed in permissions]
+    """The moves the status form offers: those the permissions allow, less the bench's."""
+    return [
+        to
+        for (frm, to), needed in TRANSITIONS.items()
+        if frm == current and needed in permissions and to not in BENCH_ONLY
+    ]
 
 
 def required_permission(current: str, target: str) -> Permission | None:

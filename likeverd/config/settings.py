@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "likeverd.triage",
     "likeverd.officeadmin",
     "likeverd.intake",
+    "likeverd.mediation",
 ]
 
 MIDDLEWARE = [

@@ -5,15 +5,24 @@ has committed, `transaction.on_commit(lambda: send_mail_task.enqueue(subject=...
 and the worker (`likeverd db_worker`) sends it. The queue keeps a task's arguments in the
 database until `likeverd prune_db_task_results` removes them, so a message says that something
 happened and where to look, never what a case holds.
+
+A calendar invitation or cancellation (likeverd.core.calendar) travels as an attachment:
+`send_mail_task.enqueue(..., calendar=build_invitation(meeting))` adds `invitation.ics` as
+`text/calendar; method=REQUEST` (or `method=CANCEL`), read from the file itself, so the mail
+and the file never disagree.
 """
 
 import datetime as dt
 import smtplib
+from email.message import MIMEPart
 
 from django.core.mail import EmailMessage
 from django.tasks import task
 
 from likeverd.core import clock
+from likeverd.core.calendar import method_of
+
+CALENDAR_FILENAME = "invitation.ics"
 
 # A mail server that is down or answers "try later" (4xx) gets the message again after these
 # waits; a refusal (5xx) is final.
@@ -51,16 +60,39 @@ def _why_not_sent(error: Exception) -> MailNotSentError:
     )
 
 
+def calendar_attachment(ics: str) -> MIMEPart:
+    """The iCalendar text as an attachment whose Content-Type carries its iTIP method."""
+    part = MIMEPart()
+    part.set_content(
+        ics,
+        subtype="calendar",
+        charset="utf-8",
+        params={"method": method_of(ics).value},
+        disposition="attachment",
+        filename=CALENDAR_FILENAME,
+    )
+    return part
+
+
 @task()
 def send_mail_task(
-    *, subject: str, body: str, to: list[str], reply_to: list[str] | None = None, attempt: int = 1
+    *,
+    subject: str,
+    body: str,
+    to: list[str],
+    reply_to: list[str] | None = None,
+    calendar: str | None = None,
+    attempt: int = 1,
 ) -> int:
-    """Send one plain-text message from DEFAULT_FROM_EMAIL; returns the number sent (1).
+    """Send one plain-text message from DEFAULT_FROM_EMAIL, with an optional calendar file
+    (`calendar`, an iCalendar text); returns the number sent (1).
 
     A temporary failure schedules the next attempt (RETRY_DELAYS) and then fails this one, so
     the queue shows every attempt.
     """
     message = EmailMessage(subject=subject, body=body, to=to, reply_to=reply_to or [])
+    if calendar:
+        message.attach(calendar_attachment(calendar))
     try:
         return message.send()
     except (smtplib.SMTPException, OSError) as error:
@@ -68,7 +100,7 @@ def send_mail_task(
     retry = failure.is_temporary and attempt <= len(RETRY_DELAYS)
     if retry and send_mail_task.get_backend().supports_defer:
         send_mail_task.using(run_after=clock.now() + RETRY_DELAYS[attempt - 1]).enqueue(
-            subject=subject, body=body, to=to, reply_to=reply_to, attempt=attempt + 1
+            subject=subject, body=body, to=to, reply_to=reply_to, calendar=calendar, attempt=attempt + 1
         )
     # Raised outside the except block, so the traceback carries no server text.
     raise failure

@@ -16,9 +16,16 @@ from likeverd.core import clock
 
 @transaction.atomic
 def change_case_status(
-    *, viewer: Viewer, case: Case, to_status: CaseStatus, outcome: str = "", note: str = ""
+    *,
+    viewer: Viewer,
+    case: Case,
+    to_status: CaseStatus,
+    outcome: str = "",
+    note: str = "",
+    via_bench: bool = False,
 ) -> Case:
-    """Move a case along the workflow (workflow.TRANSITIONS); closing needs an outcome."""
+    """Move a case along the workflow (workflow.TRANSITIONS); closing needs an outcome.
+    Mediation is entered only by the mediation bench's referral, past its gate (`via_bench`)."""
     if case.office_id != viewer.office_id:
         raise PermissionDenied(_("You do not have permission to do this."))
     check_choice(to_status, CaseStatus)
@@ -30,6 +37,11 @@ def change_case_status(
             code="invalid_transition",
         )
     require(viewer, needed, case)
+    if to_status in workflow.BENCH_ONLY and not via_bench:
+        raise ValidationError(
+            _("Send the case to the mediation bench from its section on the case page."),
+            code="bench_only",
+        )
     if to_status == CaseStatus.CLOSED:
         if outcome not in Outcome.values:
             raise ValidationError(_("Choose the outcome before closing the case."), code="outcome_required")

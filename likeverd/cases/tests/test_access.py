@@ -17,7 +17,7 @@ def test_a_mediator_sees_only_cases_at_the_bench(office: Office, adviser: User) 
     mediator = viewer_of(make_staff(office, Role.MEDIATOR))
     at_bench, elsewhere = register(viewer), register(viewer)
     services.change_case_status(viewer=viewer, case=at_bench, to_status=CaseStatus.SORTING)
-    services.change_case_status(viewer=viewer, case=at_bench, to_status=CaseStatus.MEDIATION)
+    services.change_case_status(viewer=viewer, case=at_bench, to_status=CaseStatus.MEDIATION, via_bench=True)
     assert list(selectors.list_cases(viewer=mediator)) == [at_bench]
     assert elsewhere not in selectors.list_cases(viewer=mediator)
 
@@ -38,7 +38,9 @@ def test_who_may_read_cases_is_one_rule_for_the_list_the_navigation_and_the_case
 ) -> None:
     case = register(viewer_of(adviser))
     services.change_case_status(viewer=viewer_of(adviser), case=case, to_status=CaseStatus.SORTING)
-    services.change_case_status(viewer=viewer_of(adviser), case=case, to_status=CaseStatus.MEDIATION)
+    services.change_case_status(
+        viewer=viewer_of(adviser), case=case, to_status=CaseStatus.MEDIATION, via_bench=True
+    )
     person = make_staff(office, role)
     viewer = viewer_of(person)
 

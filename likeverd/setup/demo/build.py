@@ -321,7 +321,10 @@ def _build_case(rng: random.Random, context: OfficeContext, plan: CasePlan, now:
                     kind=EventKind.MEETING,
                     body=(texts.MEDIATION_NOTES_NB if nb else texts.MEDIATION_NOTES_SV)[1],
                 )
-            services.change_case_status(viewer=adviser, case=case, to_status=status, outcome=plan.outcome)
+            # The demo's bench cases get their referrals, past the gate, from demo/mediation.py.
+            services.change_case_status(
+                viewer=adviser, case=case, to_status=status, outcome=plan.outcome, via_bench=True
+            )
             if status == S.SORTING:
                 # A person who withdrew did so before the conversation was complete.
                 complete = position + 1 < len(path) and plan.outcome != O.WITHDRAWN
@@ -403,6 +406,9 @@ def load_demo(
         with transaction.atomic():
             for plan in plans:
                 _build_case(office_rng, context, plan, now)
+        from likeverd.setup.demo import mediation  # imported here: it imports this module
+
+        mediation.load_bench(context, office_rng, now)
         summary.created_offices.append(spec.code)
         summary.cases += len(plans)
         coordinators[spec.code] = context.coordinator

@@ -37,7 +37,9 @@ def test_a_mediator_is_shown_only_conflicts_in_cases_the_mediator_may_open(
 
     def to_bench(case: Case) -> None:
         services.change_case_status(viewer=advising, case=case, to_status=CaseStatus.SORTING)
-        services.change_case_status(viewer=advising, case=case, to_status=CaseStatus.MEDIATION)
+        services.change_case_status(
+            viewer=advising, case=case, to_status=CaseStatus.MEDIATION, via_bench=True
+        )
 
     off_bench = register(advising, person_name="Ola Nordmann")
     on_bench = register(advising, person_name="Ola Nordmann")

@@ -17,7 +17,7 @@ def test_the_workflow_allows_only_listed_moves_and_closing_needs_an_outcome(
     viewer = viewer_of(adviser)
     case = register(viewer)
     with pytest.raises(ValidationError):
-        services.change_case_status(viewer=viewer, case=case, to_status=CaseStatus.MEDIATION)
+        services.change_case_status(viewer=viewer, case=case, to_status=CaseStatus.MEDIATION, via_bench=True)
     services.change_case_status(viewer=viewer, case=case, to_status=CaseStatus.SORTING)
     with pytest.raises(ValidationError):
         services.change_case_status(viewer=viewer, case=case, to_status=CaseStatus.CLOSED)
@@ -49,7 +49,7 @@ def test_only_an_adviser_closes_a_case_even_at_the_mediation_bench(
     advising = viewer_of(adviser)
     case = register(advising)
     services.change_case_status(viewer=advising, case=case, to_status=CaseStatus.SORTING)
-    services.change_case_status(viewer=advising, case=case, to_status=CaseStatus.MEDIATION)
+    services.change_case_status(viewer=advising, case=case, to_status=CaseStatus.MEDIATION, via_bench=True)
     person = viewer_of(make_staff(office, role))
 
     # The status form offers closing only to those the workflow lets close.
