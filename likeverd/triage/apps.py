@@ -9,6 +9,7 @@ class TriageConfig(AppConfig):
 
     def ready(self) -> None:
         # checks registers the data-file check on import
-        from likeverd.triage import checks, panels  # noqa: F401
+        from likeverd.triage import act_panels, checks, panels  # noqa: F401
 
         panels.register()  # its section of the case page and its dashboard box
+        act_panels.register()  # drafts and referrals: their section and timeline kinds

@@ -113,3 +113,22 @@ class SortingEvidence(PublicModel):
 
     def __str__(self) -> str:
         return self.item or str(self.public_id)
+
+
+# Drafts and referrals keep their code in packages of their own (drafts/, referrals/); their
+# models are imported here so that Django finds them in the triage app.
+from likeverd.triage.drafts.models import DraftKind, DraftVersion  # noqa: E402
+from likeverd.triage.referrals.models import ConsentMethod, Referral, ReferralStatus, SharedField  # noqa: E402
+
+__all__ = [
+    "ANSWER_FIELDS",
+    "ConsentMethod",
+    "DraftKind",
+    "DraftVersion",
+    "OtherProblem",
+    "Referral",
+    "ReferralStatus",
+    "SharedField",
+    "SortingEvidence",
+    "SortingRecord",
+]
