@@ -27,7 +27,7 @@ from likeverd.cases import services
 from likeverd.cases.models import Case, EventKind, PartyRole
 from likeverd.cases.services import CaseDetails, Classification, PersonDetails
 from likeverd.core import clock
-from likeverd.setup.demo import people, texts
+from likeverd.setup.demo import casework, people, texts
 from likeverd.setup.demo.planning import (
     DEFAULT_CASES,
     DEMO_SEED,
@@ -384,8 +384,9 @@ def load_demo(*, cases: int = DEFAULT_CASES, seed: int = DEMO_SEED) -> DemoSumma
         plans = plan_office(office_rng, spec, counts[spec.code], now)
         context = _office_context(offices[spec.code], spec, users)
         with transaction.atomic():
-            for plan in plans:
-                _build_case(office_rng, context, plan, now)
+            built = [_build_case(office_rng, context, plan, now) for plan in plans]
+            # Drafts and referrals (triage) on a few open cases, as of now.
+            casework.add_casework(adviser=context.advisers[0], cases=built[::-1])
         summary.created_offices.append(spec.code)
         summary.cases += len(plans)
     summary.seconds = time.perf_counter() - started

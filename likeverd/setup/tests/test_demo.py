@@ -85,3 +85,15 @@ def test_the_demo_refuses_to_run_outside_a_local_installation_unless_forced() ->
     with pytest.raises(CommandError, match="local installation"):
         call_command("demo", "--cases", "1", stdout=StringIO())
     assert not Office.objects.exists()
+
+
+def test_both_demo_offices_have_drafts_and_referrals_made_with_consent() -> None:
+    from likeverd.triage.models import DraftVersion, Referral, ReferralStatus
+
+    run_demo()
+    for code in ["OSL", "MAL"]:
+        drafts = DraftVersion.objects.filter(case__office__code=code)
+        assert "complaint" in {draft.kind for draft in drafts}
+        made = Referral.objects.filter(case__office__code=code, status=ReferralStatus.ACCEPTED)
+        assert made.exists()
+        assert all(referral.has_consent and referral.shared == ["problem"] for referral in made)
