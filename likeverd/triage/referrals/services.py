@@ -123,7 +123,7 @@ def suggest_referral(
 
 def _locked(referral: Referral) -> Referral:
     return (
-        Referral.objects.select_for_update()
+        Referral.objects.select_for_update(of=("self",))
         .select_related("case__office", "service__organization")
         .get(pk=referral.pk)
     )
