@@ -89,14 +89,15 @@ def _queries(client: Client, path: str, params: dict[str, str]) -> list[str]:
 # The statements each page needs: the same for an office with a handful of rows and with many.
 # Four of them are every page's (session, user, two-factor device, the viewer's memberships).
 # The triage app's registered dashboard box (deadlines within 30 days) reads one more, and its
-# case-page section (the sorting record and its evidence) two more. The dashboard writes one
-# insert of the audit rows for the task titles it shows.
+# case-page section (the sorting record and its evidence) two more, and its section of drafts
+# and referrals two more (the versions with their files, the referrals with their services).
+# The dashboard writes one insert of the audit rows for the task titles it shows.
 PAGE_QUERIES = {
     "dashboard": 11,
     "case list": 9,
     "case list, filtered": 10,
     "case list, searched": 10,
-    "case page": 20,
+    "case page": 22,
 }
 
 

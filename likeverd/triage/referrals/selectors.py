@@ -25,7 +25,8 @@ SUGGESTIONS_PER_PROBLEM = 3
 
 def list_referrals(*, case: Case) -> list[Referral]:
     """The case's referrals, newest first; receivers' names only (the person's data stays encrypted)."""
-    return list(Referral.objects.filter(case=case).select_related("service__organization", "created_by"))
+    # Through the case's manager, so each referral knows its case (and office) without a query.
+    return list(case.referrals.select_related("service__organization", "created_by"))
 
 
 def _audit_view(viewer: Viewer, referral: Referral, **detail: object) -> None:

@@ -280,3 +280,23 @@ def test_a_make_form_without_consent_keeps_what_was_typed(
     assert "Teksten min" in response.content.decode()
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.SUGGESTED
+
+
+def test_the_case_page_reads_drafts_and_referrals_in_two_queries_however_many(
+    office: Office, adviser: User, client_for: Any
+) -> None:
+    from django.test.utils import CaptureQueriesContext
+
+    case = case_with_facts(adviser)
+    client = client_for(adviser)
+    page = reverse("cases:case_detail", args=[case.public_id])
+    services.suggest_referral(viewer=viewer_of(adviser), case=case, authority="LDO")
+    with CaptureQueriesContext(connection) as one:
+        client.get(page)
+    for _ in range(3):
+        services.suggest_referral(viewer=viewer_of(adviser), case=case, authority="POLITIET")
+        suggested(adviser, case)
+    with CaptureQueriesContext(connection) as seven:
+        response = client.get(page)
+    assert len(seven.captured_queries) == len(one.captured_queries)
+    assert response.content.decode().count("Suggested") >= 7
