@@ -15,6 +15,8 @@ from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
 from likeverd.cases import selectors
 from likeverd.cases.exports import CSV_COLUMNS, case_row
+from likeverd.triage.drafts import selectors as draft_selectors
+from likeverd.triage.referrals import selectors as referral_selectors
 
 
 def export_case_record(*, viewer: Viewer, public_id: str) -> dict[str, Any]:
@@ -79,4 +81,7 @@ def export_case_record(*, viewer: Viewer, public_id: str) -> dict[str, Any]:
             }
             for d in selectors.list_documents(case=case)
         ],
+        # To whom the person's data went, with their consent and what was shared (ADR 0012).
+        "referrals": referral_selectors.export_referrals(case=case),
+        "drafts": draft_selectors.export_drafts(case=case),
     }

@@ -197,3 +197,17 @@ def get_draft_version(*, viewer: Viewer, public_id: str) -> DraftVersion:
         case=version.case,
     )
     return version
+
+
+def export_drafts(*, case: Case) -> list[dict[str, object]]:
+    """Every saved version with its text, for the person's right of access; audited by its caller."""
+    return [
+        {
+            "kind": version.kind,
+            "version": version.number,
+            "saved_at": version.created_at.isoformat(),
+            "language": version.language,
+            "text": version.fields,
+        }
+        for version in list_drafts(case=case)
+    ]

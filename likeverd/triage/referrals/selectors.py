@@ -177,3 +177,24 @@ def shareable_details(*, viewer: Viewer, referral: Referral) -> dict[str, str]:
     }
     _audit_view(viewer, referral, screen="referral_shareable")
     return {str(code): str(value) for code, value in details.items()}
+
+
+def export_referrals(*, case: Case) -> list[dict[str, object]]:
+    """The case's referrals for the person's right of access (GDPR art. 15(1)(c): to whom their
+    data was disclosed): receiver, status, consent and exactly what was shared. The export
+    itself is audited by its caller."""
+    return [
+        {
+            "receiver": receiver_name(referral),
+            "status": referral.status,
+            "need": referral.need,
+            "suggested_at": referral.created_at.isoformat(),
+            "consent_given_by": referral.consent_given_by,
+            "consent_given_at": referral.consent_given_at.isoformat() if referral.consent_given_at else "",
+            "consent_method": referral.consent_method,
+            "shared_fields": referral.shared,
+            "shared_text": referral.shared_text,
+            "note": referral.note,
+        }
+        for referral in list_referrals(case=case)
+    ]

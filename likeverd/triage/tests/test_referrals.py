@@ -300,3 +300,26 @@ def test_the_case_page_reads_drafts_and_referrals_in_two_queries_however_many(
         response = client.get(page)
     assert len(seven.captured_queries) == len(one.captured_queries)
     assert response.content.decode().count("Suggested") >= 7
+
+
+def test_the_right_of_access_export_shows_to_whom_data_went_and_what(office: Office, adviser: User) -> None:
+    from likeverd.privacy import exports
+
+    case = case_with_facts(adviser)
+    referral = suggested(adviser, case)
+    services.make_referral(
+        viewer=viewer_of(adviser),
+        referral=referral,
+        consent=consent(method=ConsentMethod.WRITING),
+        shared_fields=[SharedField.NAME],
+        shared_text="Amir Haddad",
+    )
+    record = exports.export_case_record(viewer=viewer_of(adviser), public_id=str(case.public_id))
+    [exported] = record["referrals"]
+    assert exported["status"] == "made"
+    assert exported["consent_method"] == "writing"
+    assert exported["shared_fields"] == ["name"]
+    assert exported["shared_text"] == "Amir Haddad"
+    assert referral.service is not None
+    assert referral.service.name in exported["receiver"]
+    assert record["drafts"] == []
