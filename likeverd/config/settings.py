@@ -256,6 +256,8 @@ if LOCAL:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns at every start without it
 # Encrypted documents live here, outside any web-served directory.
 DOCUMENT_ROOT = Path(os.environ.get("LIKEVERD_DOCUMENT_ROOT", DATA_DIR / "documents"))
+# An office's own layouts of drafts: <dir>/<OFFICE CODE>/<kind>.docx and .html (README, "Draft templates").
+DRAFT_TEMPLATE_DIR = os.environ.get("LIKEVERD_DRAFT_TEMPLATES", "")
 DOCUMENT_MAX_BYTES = int(os.environ.get("LIKEVERD_DOCUMENT_MAX_BYTES", str(20 * 1024 * 1024)))
 # Evidence from the public (likeverd/intake/evidence.py): each file at most this size, before and
 # after its metadata is removed; an image whose header claims more pixels than this is refused
@@ -391,5 +393,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LIKEVERD_LOG_LEVEL", "INFO")},
     # axes names the typed username in its warnings: a person's name has no place in logs.
     # The task worker logs a task's id, name and state, never its arguments.
-    "loggers": {"axes": {"level": "ERROR"}},
+    # WeasyPrint and fontTools report each step of printing a draft at INFO.
+    "loggers": {
+        "axes": {"level": "ERROR"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

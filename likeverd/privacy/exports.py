@@ -18,6 +18,8 @@ from likeverd.cases.exports import CSV_COLUMNS, case_row
 from likeverd.cases.models import Case
 from likeverd.intake.models import WebReport
 from likeverd.triage.assessment_selectors import export_assessment
+from likeverd.triage.drafts import selectors as draft_selectors
+from likeverd.triage.referrals import selectors as referral_selectors
 
 
 def export_case_record(*, viewer: Viewer, public_id: str) -> dict[str, Any]:
@@ -84,6 +86,9 @@ def export_case_record(*, viewer: Viewer, public_id: str) -> dict[str, Any]:
         ],
         # The sorting conversation, its checklist and the decision (likeverd.triage).
         **export_assessment(case=case),
+        # To whom the person's data went, with their consent and what was shared (ADR 0012).
+        "referrals": referral_selectors.export_referrals(case=case),
+        "drafts": draft_selectors.export_drafts(case=case),
         "web_report": _web_report(case),
     }
 

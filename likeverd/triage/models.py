@@ -120,3 +120,12 @@ from likeverd.triage.assessment_models import AssessmentDecision as AssessmentDe
 from likeverd.triage.assessment_models import AssessmentStep as AssessmentStep  # noqa: E402
 from likeverd.triage.assessment_models import BureauStep as BureauStep  # noqa: E402
 from likeverd.triage.assessment_models import DecisionAction as DecisionAction  # noqa: E402
+
+# Drafts and referrals keep their code in packages of their own (drafts/, referrals/); their
+# models are imported here so that Django finds them in the triage app.
+from likeverd.triage.drafts.models import DraftKind as DraftKind  # noqa: E402
+from likeverd.triage.drafts.models import DraftVersion as DraftVersion  # noqa: E402
+from likeverd.triage.referrals.models import ConsentMethod as ConsentMethod  # noqa: E402
+from likeverd.triage.referrals.models import Referral as Referral  # noqa: E402
+from likeverd.triage.referrals.models import ReferralStatus as ReferralStatus  # noqa: E402
+from likeverd.triage.referrals.models import SharedField as SharedField  # noqa: E402

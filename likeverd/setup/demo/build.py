@@ -27,7 +27,7 @@ from likeverd.cases import services
 from likeverd.cases.models import Case, EventKind, PartyRole
 from likeverd.cases.services import CaseDetails, Classification, PersonDetails
 from likeverd.core import clock
-from likeverd.setup.demo import people, reporter, sorting, texts, web_reports
+from likeverd.setup.demo import casework, people, reporter, sorting, texts, web_reports
 from likeverd.setup.demo.knowledge import load_demo_knowledge
 from likeverd.setup.demo.planning import (
     DEFAULT_CASES,
@@ -404,8 +404,9 @@ def load_demo(
         plans = plan_office(office_rng, spec, counts[spec.code], now)
         context = _office_context(offices[spec.code], spec, users)
         with transaction.atomic():
-            for plan in plans:
-                _build_case(office_rng, context, plan, now)
+            built = [_build_case(office_rng, context, plan, now) for plan in plans]
+            # Drafts and referrals (triage) on a few open cases, as of now.
+            casework.add_casework(adviser=context.advisers[0], cases=built[::-1])
         from likeverd.setup.demo import mediation  # imported here: it imports this module
 
         mediation.load_bench(context, office_rng, now)

@@ -119,3 +119,15 @@ def test_the_printed_receipt_code_opens_the_demo_web_report_once() -> None:
         MessageDirection.FROM_REPORTER,
     ]
     assert "receipt code" not in run_demo()  # a second run makes no new code
+
+
+def test_both_demo_offices_have_drafts_and_referrals_made_with_consent() -> None:
+    from likeverd.triage.models import DraftVersion, Referral, ReferralStatus
+
+    run_demo()
+    for code in ["OSL", "MAL"]:
+        drafts = DraftVersion.objects.filter(case__office__code=code)
+        assert "complaint" in {draft.kind for draft in drafts}
+        made = Referral.objects.filter(case__office__code=code, status=ReferralStatus.ACCEPTED)
+        assert made.exists()
+        assert all(referral.has_consent and referral.shared == ["problem"] for referral in made)
