@@ -34,6 +34,7 @@ class Permission(StrEnum):
     MANAGE_OFFICE = "manage_office"  # office details, staff, reporting categories
     VIEW_OFFICE_STATISTICS = "view_office_statistics"
     VIEW_NETWORK_STATISTICS = "view_network_statistics"
+    MANAGE_OUTREACH = "manage_outreach"  # courses, events, media, patrols, grants and expenses
 
 
 P = Permission
@@ -56,8 +57,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.MEDIATOR: frozenset(
         {P.VIEW_MEDIATION_CASES, P.EDIT_CASE, P.CHANGE_STATUS, P.VIEW_OFFICE_STATISTICS}
     ),
-    Role.COORDINATOR: frozenset({P.REGISTER_CASE, P.VIEW_OFFICE_STATISTICS}),
-    Role.OFFICE_ADMIN: frozenset({P.MANAGE_OFFICE, P.VIEW_OFFICE_STATISTICS}),
+    Role.COORDINATOR: frozenset({P.REGISTER_CASE, P.VIEW_OFFICE_STATISTICS, P.MANAGE_OUTREACH}),
+    Role.OFFICE_ADMIN: frozenset({P.MANAGE_OFFICE, P.VIEW_OFFICE_STATISTICS, P.MANAGE_OUTREACH}),
     Role.NETWORK_STATISTICIAN: frozenset({P.VIEW_NETWORK_STATISTICS}),
     Role.DATA_PROTECTION_OFFICER: frozenset(
         {P.VIEW_ALL_CASES, P.EXPORT_CASES, P.VIEW_ACCESS_HISTORY, P.VIEW_AUDIT_LOG}

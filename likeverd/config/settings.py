@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "likeverd.triage",
     "likeverd.officeadmin",
     "likeverd.intake",
+    "likeverd.outreach",
 ]
 
 MIDDLEWARE = [

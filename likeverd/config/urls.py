@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("staff/account/", include("likeverd.accounts.urls")),
     path("staff/public-page/", include("likeverd.intake.staff_urls")),
     path("staff/directory/", include("likeverd.directory.urls")),
+    path("staff/outreach/", include("likeverd.outreach.urls")),
     path("staff/admin/", admin.site.urls),
     path("", include("likeverd.intake.urls")),
     prefix_default_language=True,
