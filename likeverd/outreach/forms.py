@@ -28,10 +28,6 @@ class OfficeForm(forms.ModelForm):  # type: ignore[type-arg]
         self.viewer = viewer
 
 
-    def changed(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
-
-
 class CourseTemplateForm(OfficeForm):
     class Meta:
         model = CourseTemplate
@@ -72,7 +68,9 @@ class PatrolForm(OfficeForm):
 
 
 class WitnessedForm(forms.Form):
-    narrative = forms.CharField(label=_("What the patrol witnessed"), widget=forms.Textarea(attrs={"rows": 4}))
+    narrative = forms.CharField(
+        label=_("What the patrol witnessed"), widget=forms.Textarea(attrs={"rows": 4})
+    )
     place = forms.CharField(label=_("Municipality"), required=False, max_length=100)
 
 

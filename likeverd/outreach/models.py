@@ -6,11 +6,19 @@ from decimal import Decimal
 from django.core.validators import MinValueValidator, URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from likeverd.core.models import PublicModel
 
 ZERO = Decimal("0.00")
-_amount = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(ZERO)]}
+
+
+def _money(label: StrOrPromise, *, required: bool = False) -> "models.DecimalField[Decimal, Decimal]":
+    """An amount in the office's currency, never negative; zero unless `required`."""
+    validators = [MinValueValidator(ZERO)]
+    if required:
+        return models.DecimalField(label, max_digits=12, decimal_places=2, validators=validators)
+    return models.DecimalField(label, max_digits=12, decimal_places=2, default=ZERO, validators=validators)
 
 
 class CourseTemplate(PublicModel):
@@ -25,7 +33,9 @@ class CourseTemplate(PublicModel):
     is_active = models.BooleanField(_("offered"), default=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["office", "title"], name="outreach_course_title_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "title"], name="outreach_course_title_unique")
+        ]
         ordering = ["title"]
 
     def __str__(self) -> str:
@@ -120,13 +130,13 @@ class Grant(PublicModel):
     office = models.ForeignKey("accounts.Office", on_delete=models.CASCADE, related_name="+")
     funder = models.ForeignKey(Funder, on_delete=models.PROTECT, related_name="grants")
     year = models.PositiveSmallIntegerField(_("year"))
-    granted = models.DecimalField(_("granted"), default=ZERO, **_amount)  # type: ignore[call-overload]
-    received = models.DecimalField(_("received"), default=ZERO, **_amount)  # type: ignore[call-overload]
-    carried_in = models.DecimalField(_("carried over from an earlier year"), default=ZERO, **_amount)  # type: ignore[call-overload]
+    granted = _money(_("granted"))
+    received = _money(_("received"))
+    carried_in = _money(_("carried over from an earlier year"))
     carried_in_from = models.PositiveSmallIntegerField(_("carried over from year"), null=True, blank=True)
-    carried_out = models.DecimalField(_("carried on to a later year"), default=ZERO, **_amount)  # type: ignore[call-overload]
+    carried_out = _money(_("carried on to a later year"))
     carried_out_to = models.PositiveSmallIntegerField(_("carried on to year"), null=True, blank=True)
-    repaid = models.DecimalField(_("repaid"), default=ZERO, **_amount)  # type: ignore[call-overload]
+    repaid = _money(_("repaid"))
     remarks = models.CharField(_("remarks"), max_length=300, blank=True)
 
     class Meta:
@@ -156,7 +166,7 @@ class Expense(PublicModel):
     office = models.ForeignKey("accounts.Office", on_delete=models.CASCADE, related_name="+")
     year = models.PositiveSmallIntegerField(_("year"))
     kind = models.CharField(_("kind"), max_length=20, choices=ExpenseKind.choices)
-    amount = models.DecimalField(_("amount"), **_amount)  # type: ignore[call-overload]
+    amount = _money(_("amount"), required=True)
     remarks = models.CharField(_("remarks"), max_length=300, blank=True)
 
     class Meta:

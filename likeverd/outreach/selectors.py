@@ -39,7 +39,7 @@ def currency(office: Office) -> str:
     return "SEK" if office.jurisdiction == Jurisdiction.SWEDEN else "NOK"
 
 
-def get_for_office(viewer: Viewer, model: type[M], public_id: str) -> M:
+def get_for_office[M: Model](viewer: Viewer, model: type[M], public_id: str) -> M:
     """One row of the viewer's office, or 404. A row of another office that exists leaves a
     DENIED audit row in the viewer's office naming it by id (for the data-protection officer)."""
     try:
@@ -151,7 +151,12 @@ def _costs(office: Office, years: range) -> Table[CostRow]:
         if expense.remarks:
             remarks[expense.kind].append(expense.remarks)
     rows = tuple(
-        CostRow(kind=kind.value, label=str(kind.label), amount=amounts[kind.value], remarks=tuple(remarks[kind.value]))
+        CostRow(
+            kind=kind.value,
+            label=str(kind.label),
+            amount=amounts[kind.value],
+            remarks=tuple(remarks[kind.value]),
+        )
         for kind in ExpenseKind
         if kind.value in amounts
     )

@@ -15,9 +15,8 @@ from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
-from likeverd.cases.models import Case, Channel
 from likeverd.cases.dates import IncidentDate
-from likeverd.cases.models import DatePrecision
+from likeverd.cases.models import Case, Channel, DatePrecision
 from likeverd.cases.services import CaseDetails, open_case
 from likeverd.core import clock
 from likeverd.outreach.models import CourseSession, CourseTemplate, Patrol
@@ -47,7 +46,7 @@ def check_capacity(template: CourseTemplate, participants: int) -> None:
 
 
 @transaction.atomic
-def save_record(viewer: Viewer, instance: M, *, fields: dict[str, Any]) -> M:
+def save_record[M: models.Model](viewer: Viewer, instance: M, *, fields: dict[str, Any]) -> M:
     """Create (no primary key yet) or change one outreach or finance row of the viewer's office."""
     office = _office(viewer)
     creating = instance.pk is None
@@ -80,7 +79,9 @@ def save_record(viewer: Viewer, instance: M, *, fields: dict[str, Any]) -> M:
 def seed_course_templates(office: Office) -> list[CourseTemplate]:
     """The two standard courses in `office`, unless it already has them (setup and demo)."""
     return [
-        CourseTemplate.objects.get_or_create(office=office, title=title, defaults={"hours": hours, "capacity": cap})[0]
+        CourseTemplate.objects.get_or_create(
+            office=office, title=title, defaults={"hours": hours, "capacity": cap}
+        )[0]
         for title, hours, cap in DEFAULT_COURSES
     ]
 
@@ -105,7 +106,11 @@ def register_witnessed_case(viewer: Viewer, patrol: Patrol, *, narrative: str, p
     )
     patrol.cases.add(case)
     record_event(
-        actor=StaffActor.of(viewer), office=office, action=AuditAction.CHANGE, target=patrol, case=case,
+        actor=StaffActor.of(viewer),
+        office=office,
+        action=AuditAction.CHANGE,
+        target=patrol,
+        case=case,
         detail={"witnessed_case": str(case.public_id)},
     )
     return case

@@ -95,7 +95,10 @@ KINDS: dict[str, Kind] = {
             (gettext_lazy("Kind"), lambda r: r.get_kind_display()),
             (gettext_lazy("Name"), lambda r: r.title),
             (gettext_lazy("Place"), lambda r: r.place),
-            (gettext_lazy("People reached"), lambda r: "—" if r.audience_reached is None else r.audience_reached),
+            (
+                gettext_lazy("People reached"),
+                lambda r: "—" if r.audience_reached is None else r.audience_reached,
+            ),
         ),
         "events",
     ),
@@ -155,7 +158,7 @@ def _kind(slug: str) -> Kind:
 
 
 def _fields(form: forms.OfficeForm, viewer: Viewer) -> dict[str, Any]:
-    fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+    fields = {name: form.cleaned_data[name] for name in form._meta.fields or ()}
     if isinstance(form, forms.GrantForm):
         name = form.cleaned_data["funder_name"].strip()
         funder = selectors.funders(viewer).filter(name=name).first()
@@ -294,7 +297,9 @@ def patrol_witnessed(request: HttpRequest, public_id: UUID) -> HttpResponse:
             messages.success(request, _("Registered case %(number)s.") % {"number": case.number})
             return redirect("outreach:patrol", public_id=patrol.public_id)
     return render(
-        request, "outreach/patrol.html", {"patrol": patrol, "cases": patrol.cases.order_by("-received_at"), "form": form}
+        request,
+        "outreach/patrol.html",
+        {"patrol": patrol, "cases": patrol.cases.order_by("-received_at"), "form": form},
     )
 
 

@@ -21,4 +21,6 @@ def coordinator(office: Office) -> User:
 
 @pytest.fixture
 def other_coordinator(other_office: Office) -> User:
-    return make_staff(other_office, Role.COORDINATOR, first_name="Berit", last_name="Bergen", username="berit")
+    return make_staff(
+        other_office, Role.COORDINATOR, first_name="Berit", last_name="Bergen", username="berit"
+    )

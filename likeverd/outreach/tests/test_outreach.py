@@ -64,7 +64,12 @@ def test_a_larger_course_is_refused_by_the_service_as_well(office: Office, coord
         services.save_record(
             viewer_of(coordinator),
             CourseSession(),
-            fields={"template": recognise, "date": dt.date(2026, 1, 5), "host_organisation": "NAV", "participants": 26},
+            fields={
+                "template": recognise,
+                "date": dt.date(2026, 1, 5),
+                "host_organisation": "NAV",
+                "participants": 26,
+            },
         )
     assert not CourseSession.objects.exists()
 
@@ -74,19 +79,28 @@ def test_another_offices_rows_answer_404_and_leave_a_denied_row(
 ) -> None:
     viewer = viewer_of(coordinator)
     event = services.save_record(
-        viewer, OutreachEvent(), fields={"date": dt.date(2026, 5, 17), "title": "17. mai stand", "place": "Grønland"}
+        viewer,
+        OutreachEvent(),
+        fields={"date": dt.date(2026, 5, 17), "title": "17. mai stand", "place": "Grønland"},
     )
-    patrol = services.save_record(viewer, Patrol(), fields={"date": dt.date(2026, 6, 1), "venue": "Club X", "volunteers": 4})
+    patrol = services.save_record(
+        viewer, Patrol(), fields={"date": dt.date(2026, 6, 1), "venue": "Club X", "volunteers": 4}
+    )
     bergen = client_for(other_coordinator)
 
     assert bergen.get(reverse("outreach:edit", args=["events", event.public_id])).status_code == 404
-    assert bergen.post(reverse("outreach:edit", args=["events", event.public_id]), {"title": "x"}).status_code == 404
+    assert (
+        bergen.post(reverse("outreach:edit", args=["events", event.public_id]), {"title": "x"}).status_code
+        == 404
+    )
     assert bergen.get(reverse("outreach:patrol", args=[patrol.public_id])).status_code == 404
     posted = bergen.post(reverse("outreach:patrol_witnessed", args=[patrol.public_id]), {"narrative": "x"})
     assert posted.status_code == 404
     assert "17. mai stand" not in bergen.get(reverse("outreach:section", args=["events"])).content.decode()
 
-    denied = AuditEvent.objects.filter(action=AuditAction.DENIED, office=other_coordinator.memberships.get().office)
+    denied = AuditEvent.objects.filter(
+        action=AuditAction.DENIED, office=other_coordinator.memberships.get().office
+    )
     assert {row.detail["target_id"] for row in denied} == {str(event.public_id), str(patrol.public_id)}
     event.refresh_from_db()
     assert event.title == "17. mai stand"
@@ -116,14 +130,18 @@ def test_what_a_patrol_witnessed_is_a_case_of_the_office_with_channel_volunteer_
 ) -> None:
     client = client_for(coordinator)
     created = client.post(
-        reverse("outreach:section", args=["patrols"]), {"date": "2026-04-18", "venue": "Club Sentrum", "volunteers": "3"}
+        reverse("outreach:section", args=["patrols"]),
+        {"date": "2026-04-18", "venue": "Club Sentrum", "volunteers": "3"},
     )
     assert created.status_code == 302
     patrol = Patrol.objects.get()
 
     answer = client.post(
         reverse("outreach:patrol_witnessed", args=[patrol.public_id]),
-        {"narrative": "Two volunteers with dark skin were refused at the door; the others got in.", "place": "Oslo"},
+        {
+            "narrative": "Two volunteers with dark skin were refused at the door; the others got in.",
+            "place": "Oslo",
+        },
     )
 
     assert answer.status_code == 302
@@ -146,12 +164,24 @@ def test_the_finance_tables_match_the_model_report(office: Office, coordinator: 
         ("KoKrim", {"granted": 100000, "received": 100000, "carried_out": 100000, "carried_out_to": 2020}),
     ]:
         funder = services.save_record(viewer, Funder(), fields={"name": name})
-        values = {k: Decimal(v) if k not in {"carried_in_from", "carried_out_to"} else v for k, v in fields.items()}
+        values = {
+            k: Decimal(v) if k not in {"carried_in_from", "carried_out_to"} else v for k, v in fields.items()
+        }
         services.save_record(viewer, Grant(), fields={"funder": funder, "year": 2019, **values})
-    for kind, amount in [("salaries", "1179209"), ("consultants", "53000"), ("partners", "153923"),
-                         ("equipment", "78266"), ("information", "2985"), ("advertising", "6164"),
-                         ("meetings", "3177"), ("administration", "125072"), ("audit", "39000")]:
-        services.save_record(viewer, Expense(), fields={"year": 2019, "kind": kind, "amount": Decimal(amount)})
+    for kind, amount in [
+        ("salaries", "1179209"),
+        ("consultants", "53000"),
+        ("partners", "153923"),
+        ("equipment", "78266"),
+        ("information", "2985"),
+        ("advertising", "6164"),
+        ("meetings", "3177"),
+        ("administration", "125072"),
+        ("audit", "39000"),
+    ]:
+        services.save_record(
+            viewer, Expense(), fields={"year": 2019, "kind": kind, "amount": Decimal(amount)}
+        )
 
     income = selectors.income_table(viewer, year=2019)
     costs = selectors.costs_table(viewer, year=2019)
