@@ -23,11 +23,12 @@ from likeverd.outreach.models import CourseSession, CourseTemplate, Patrol
 
 M = TypeVar("M", bound=models.Model)
 
-# Seeded in every office, editable there (titles are the office's own words, not translated).
-DEFAULT_COURSES: tuple[tuple[str, Decimal, int], ...] = (
-    ("How to recognise discrimination", Decimal("6"), 25),
-    ("Hate crime", Decimal("3"), 20),
-)
+# Seeded in every office, editable there: "How to recognise discrimination" (six hours, up to 25)
+# and "Hate crime" (three hours, up to 20), titled in the office's language (its own words, data).
+DEFAULT_COURSES: dict[str, tuple[tuple[str, Decimal, int], ...]] = {
+    "NO": (("Hvordan gjenkjenne diskriminering", Decimal(6), 25), ("Hatkriminalitet", Decimal(3), 20)),
+    "SE": (("Att känna igen diskriminering", Decimal(6), 25), ("Hatbrott", Decimal(3), 20)),
+}
 
 
 def _office(viewer: Viewer) -> Office:
@@ -82,7 +83,7 @@ def seed_course_templates(office: Office) -> list[CourseTemplate]:
         CourseTemplate.objects.get_or_create(
             office=office, title=title, defaults={"hours": hours, "capacity": cap}
         )[0]
-        for title, hours, cap in DEFAULT_COURSES
+        for title, hours, cap in DEFAULT_COURSES.get(office.jurisdiction, DEFAULT_COURSES["NO"])
     ]
 
 

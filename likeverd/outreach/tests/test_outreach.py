@@ -48,7 +48,7 @@ def test_a_course_held_for_more_than_its_capacity_is_refused_with_a_clear_messag
     refused = client.post(url, _session_form(hate_crime, 21))
 
     assert refused.status_code == 200
-    assert "“Hate crime” takes at most 20 participants; 21 is too many." in refused.content.decode()
+    assert "“Hatkriminalitet” takes at most 20 participants; 21 is too many." in refused.content.decode()
     assert not CourseSession.objects.exists()
     accepted = client.post(url, _session_form(recognise, 25))
     assert accepted.status_code == 302
@@ -191,3 +191,41 @@ def test_the_finance_tables_match_the_model_report(office: Office, coordinator: 
     assert [r.amount for r in income.rows if r.funder == "KoKrim"] == [Decimal("0")]
     assert costs.rows[0].label.startswith("Salaries")
     assert selectors.income_table(viewer, year=2020).rows == ()
+
+
+def test_a_new_office_starts_with_the_two_courses_in_its_language_and_may_change_them(
+    office: Office, swedish_office: Office, coordinator: User, client_for: ClientFor
+) -> None:
+    assert {(t.title, t.hours, t.capacity) for t in CourseTemplate.objects.filter(office=swedish_office)} == {
+        ("Att känna igen diskriminering", Decimal(6), 25),
+        ("Hatbrott", Decimal(3), 20),
+    }
+    hate_crime = CourseTemplate.objects.get(office=office, title="Hatkriminalitet")
+    client = client_for(coordinator)
+    edit = reverse("outreach:edit", args=["course-templates", hate_crime.public_id])
+    form = {"title": "Hatkriminalitet", "hours": "3", "capacity": "30", "is_active": "on"}
+
+    assert client.post(edit, form).status_code == 302
+    assert (
+        client.post(reverse("outreach:section", args=["courses"]), _session_form(hate_crime, 30)).status_code
+        == 302
+    )
+    assert CourseSession.objects.get().participants == 30
+
+
+def test_a_double_click_records_the_event_once(coordinator: User, client_for: ClientFor) -> None:
+    client = client_for(coordinator)
+    url = reverse("outreach:section", args=["events"])
+    page = client.get(url).content.decode()
+    token = page.split('name="once_token" value="')[1].split('"')[0]
+    form = {
+        "date": "2026-05-17",
+        "kind": "stand",
+        "title": "17. mai",
+        "place": "Grønland",
+        "once_token": token,
+    }
+
+    assert client.post(url, form).status_code == 302
+    assert client.post(url, form).status_code == 302
+    assert OutreachEvent.objects.count() == 1

@@ -28,6 +28,7 @@ from likeverd.cases.models import Case, EventKind, PartyRole
 from likeverd.cases.services import CaseDetails, Classification, PersonDetails
 from likeverd.core import clock
 from likeverd.setup.demo import people, sorting, texts
+from likeverd.setup.demo.outreach import add_outreach
 from likeverd.setup.demo.planning import (
     DEFAULT_CASES,
     DEMO_SEED,
@@ -397,6 +398,7 @@ def load_demo(*, cases: int = DEFAULT_CASES, seed: int = DEMO_SEED) -> DemoSumma
         with transaction.atomic():
             for plan in plans:
                 _build_case(office_rng, context, plan, now)
+            add_outreach(office_rng, context.coordinator, spec.narrative_language, timezone.localdate(now))
         summary.created_offices.append(spec.code)
         summary.cases += len(plans)
     summary.seconds = time.perf_counter() - started
