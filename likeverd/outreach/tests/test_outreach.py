@@ -229,3 +229,47 @@ def test_a_double_click_records_the_event_once(coordinator: User, client_for: Cl
     assert client.post(url, form).status_code == 302
     assert client.post(url, form).status_code == 302
     assert OutreachEvent.objects.count() == 1
+
+
+def test_the_statistics_figures_count_an_office_and_period_only(
+    office: Office, other_office: Office, coordinator: User, other_coordinator: User
+) -> None:
+    oslo, bergen = viewer_of(coordinator), viewer_of(other_coordinator)
+    recognise = CourseTemplate.objects.get(office=office, title="Hvordan gjenkjenne diskriminering")
+    for day, participants in [
+        (dt.date(2025, 3, 1), 20),
+        (dt.date(2025, 9, 1), 12),
+        (dt.date(2026, 1, 10), 25),
+    ]:
+        services.save_record(
+            oslo,
+            CourseSession(),
+            fields={
+                "template": recognise,
+                "date": day,
+                "host_organisation": "NAV",
+                "participants": participants,
+            },
+        )
+    bergen_course = CourseTemplate.objects.get(office=other_office, title="Hvordan gjenkjenne diskriminering")
+    services.save_record(
+        bergen,
+        CourseSession(),
+        fields={
+            "template": bergen_course,
+            "date": dt.date(2025, 5, 1),
+            "host_organisation": "UiB",
+            "participants": 9,
+        },
+    )
+    services.save_record(
+        oslo,
+        OutreachEvent(),
+        fields={"date": dt.date(2025, 6, 20), "kind": "stand", "title": "Pride", "audience_reached": 300},
+    )
+
+    period = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    [figures] = selectors.courses_summary(office, *period)
+    assert (figures.sessions, figures.participants) == (2, 32)
+    assert selectors.events_summary(office, *period) == {"stand": (1, 300)}
+    assert selectors.events_summary(other_office, *period) == {}
