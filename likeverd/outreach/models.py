@@ -3,6 +3,7 @@ the office's currency (NOK for Norwegian offices, SEK for Swedish ones)."""
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -142,6 +143,15 @@ class Grant(PublicModel):
     class Meta:
         indexes = [models.Index(fields=["office", "year"], name="outreach_grant_office_year")]
         ordering = ["year", "funder__name", "id"]
+
+    def clean(self) -> None:
+        errors = {}
+        if self.carried_in_from is not None and self.year is not None and self.carried_in_from >= self.year:
+            errors["carried_in_from"] = _("Money is carried over from an earlier year.")
+        if self.carried_out_to is not None and self.year is not None and self.carried_out_to <= self.year:
+            errors["carried_out_to"] = _("Money is carried on to a later year.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def income(self) -> Decimal:

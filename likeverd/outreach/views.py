@@ -2,7 +2,6 @@
 (a list and the form to add), an edit page per row, the year's finance tables and a patrol's
 witnessed cases. Server-rendered; every form posts once."""
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -10,6 +9,7 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -172,7 +172,8 @@ def _save(request: HttpRequest, form: forms.OfficeForm, instance: Model) -> bool
     if not form.is_valid():
         return False
     try:
-        services.save_record(viewer, instance, fields=_fields(form, viewer))
+        with transaction.atomic():  # a new funder is kept only with its grant
+            services.save_record(viewer, instance, fields=_fields(form, viewer))
     except ValidationError as error:
         if hasattr(error, "error_dict"):
             for field, errors in error.error_dict.items():
@@ -321,6 +322,5 @@ def finances(request: HttpRequest) -> HttpResponse:
             "costs": selectors.costs_table(viewer, year=year),
             "grants": selectors.grants(viewer, year=year),
             "expenses": selectors.expenses(viewer, year=year),
-            "date": dt.date(year, 1, 1),
         },
     )

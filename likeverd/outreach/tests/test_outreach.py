@@ -273,3 +273,23 @@ def test_the_statistics_figures_count_an_office_and_period_only(
     assert (figures.sessions, figures.participants) == (2, 32)
     assert selectors.events_summary(office, *period) == {"stand": (1, 300)}
     assert selectors.events_summary(other_office, *period) == {}
+
+
+def test_a_grant_carried_over_from_a_later_year_is_refused_and_leaves_no_funder(
+    coordinator: User, client_for: ClientFor
+) -> None:
+    client = client_for(coordinator)
+    form = {"funder_name": "Politidirektoratet", "year": "2019", "granted": "0", "received": "0"}
+    form |= {"carried_in": "202621", "carried_in_from": "2020", "carried_out": "0", "repaid": "0"}
+
+    refused = client.post(reverse("outreach:add", args=["grants"]), form)
+
+    assert refused.status_code == 200
+    assert "Money is carried over from an earlier year." in refused.content.decode()
+    assert not Funder.objects.exists()
+    assert (
+        client.post(reverse("outreach:add", args=["grants"]), {**form, "carried_in_from": "2018"}).status_code
+        == 302
+    )
+    assert Grant.objects.get().income == Decimal("202621")
+    assert "202" in client.get(reverse("outreach:finances"), {"year": 2019}).content.decode()
