@@ -11,6 +11,8 @@ from likeverd.accounts.roles import Role
 from likeverd.accounts.tests.factories import viewer_of
 from likeverd.cases import selectors
 from likeverd.cases.models import Case, CaseStatus, Party, PartyRole
+from likeverd.outreach import selectors as outreach_selectors
+from likeverd.outreach.models import Patrol
 from likeverd.setup.demo.build import demo_logins
 from likeverd.setup.demo.people import DEMO_PASSWORD
 
@@ -30,7 +32,8 @@ def test_running_the_demo_twice_creates_the_offices_and_cases_once() -> None:
     run_demo()
     second = run_demo()
     assert sorted(Office.objects.values_list("code", flat=True)) == ["MAL", "OSL"]
-    assert Case.objects.count() == CASES
+    # Besides the planned cases, each office's two demo patrols (one a year) witnessed one case each.
+    assert Case.objects.count() == CASES + 4 == CASES + Patrol.cases.through.objects.count()
     assert (
         Case.objects.filter(office__code="OSL").count() > Case.objects.filter(office__code="MAL").count() > 0
     )
@@ -101,3 +104,22 @@ def test_demo_cases_have_sorting_conversations_half_done_and_complete_checklists
         assert decided is not None
         assert decided.reasons
         assert assessment_state(decided.case).decision is not None
+
+
+def test_both_offices_have_two_years_of_outreach_and_balanced_accounts() -> None:
+    run_demo()
+    for code, currency in [("OSL", "NOK"), ("MAL", "SEK")]:
+        office = Office.objects.get(code=code)
+        coordinator = Membership.objects.get(office=office, role=Role.COORDINATOR).user
+        viewer = viewer_of(coordinator, office)
+        years = sorted(set(outreach_selectors.course_sessions(viewer).values_list("date__year", flat=True)))
+        assert len(years) == 2
+        for year in years:
+            income = outreach_selectors.income_table(viewer, year=year)
+            costs = outreach_selectors.costs_table(viewer, year=year)
+            assert income.currency == currency
+            assert income.total == costs.total > 0
+            assert len(income.rows) >= 4
+            assert len(costs.rows) >= 8
+        assert outreach_selectors.events(viewer).exists()
+        assert outreach_selectors.media_mentions(viewer).exists()
