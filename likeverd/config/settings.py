@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "likeverd.officeadmin",
     "likeverd.intake",
     "likeverd.mediation",
+    "likeverd.outreach",
 ]
 
 MIDDLEWARE = [

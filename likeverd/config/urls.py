@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("staff/directory/", include("likeverd.directory.urls")),
     path("staff/knowledge/", include("likeverd.knowledge.urls")),
     path("staff/mediation/", include("likeverd.mediation.urls")),
+    path("staff/outreach/", include("likeverd.outreach.urls")),
     path("staff/admin/", admin.site.urls),
     path("", include("likeverd.intake.urls")),
     prefix_default_language=True,

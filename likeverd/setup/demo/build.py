@@ -29,6 +29,7 @@ from likeverd.cases.services import CaseDetails, Classification, PersonDetails
 from likeverd.core import clock
 from likeverd.setup.demo import casework, people, reporter, sorting, texts, web_reports
 from likeverd.setup.demo.knowledge import load_demo_knowledge
+from likeverd.setup.demo.outreach import add_outreach
 from likeverd.setup.demo.planning import (
     DEFAULT_CASES,
     DEMO_SEED,
@@ -407,6 +408,7 @@ def load_demo(
             built = [_build_case(office_rng, context, plan, now) for plan in plans]
             # Drafts and referrals (triage) on a few open cases, as of now.
             casework.add_casework(adviser=context.advisers[0], cases=built[::-1])
+            add_outreach(office_rng, context.coordinator, spec.narrative_language, timezone.localdate(now))
         from likeverd.setup.demo import mediation  # imported here: it imports this module
 
         mediation.load_bench(context, office_rng, now)

@@ -13,6 +13,8 @@ from likeverd.cases import selectors
 from likeverd.cases.models import Case, CaseStatus, Channel, Party, PartyRole
 from likeverd.intake.models import MessageDirection, ReporterMessage
 from likeverd.intake.receipts import find_by_receipt
+from likeverd.outreach import selectors as outreach_selectors
+from likeverd.outreach.models import Patrol
 from likeverd.setup.demo.build import demo_logins
 from likeverd.setup.demo.people import DEMO_PASSWORD
 
@@ -32,8 +34,10 @@ def test_running_the_demo_twice_creates_the_offices_and_cases_once() -> None:
     run_demo()
     second = run_demo()
     assert sorted(Office.objects.values_list("code", flat=True)) == ["MAL", "OSL"]
-    # The cases asked for, and Oslo's two reports from the public form (one in the spam folder).
-    assert Case.objects.count() == CASES + 2
+    # The cases asked for, Oslo's two reports from the public form (one in the spam folder), and
+    # each office's two demo patrols (one a year), which witnessed one case each.
+    assert Patrol.cases.through.objects.count() == 4
+    assert Case.objects.count() == CASES + 2 + 4
     assert Case.objects.filter(office__code="OSL", channel="web", web_report__isnull=False).count() == 2
     assert Case.objects.filter(suspected_spam=True).count() == 1
     assert (
@@ -131,3 +135,22 @@ def test_both_demo_offices_have_drafts_and_referrals_made_with_consent() -> None
         made = Referral.objects.filter(case__office__code=code, status=ReferralStatus.ACCEPTED)
         assert made.exists()
         assert all(referral.has_consent and referral.shared == ["problem"] for referral in made)
+
+
+def test_both_offices_have_two_years_of_outreach_and_balanced_accounts() -> None:
+    run_demo()
+    for code, currency in [("OSL", "NOK"), ("MAL", "SEK")]:
+        office = Office.objects.get(code=code)
+        coordinator = Membership.objects.get(office=office, role=Role.COORDINATOR).user
+        viewer = viewer_of(coordinator, office)
+        years = sorted(set(outreach_selectors.course_sessions(viewer).values_list("date__year", flat=True)))
+        assert len(years) == 2
+        for year in years:
+            income = outreach_selectors.income_table(viewer, year=year)
+            costs = outreach_selectors.costs_table(viewer, year=year)
+            assert income.currency == currency
+            assert income.total == costs.total > 0
+            assert len(income.rows) >= 4
+            assert len(costs.rows) >= 8
+        assert outreach_selectors.events(viewer).exists()
+        assert outreach_selectors.media_mentions(viewer).exists()

@@ -1,0 +1,104 @@
+"""Staff forms of outreach and finances: the models' own fields, office-scoped choices."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from likeverd.accounts.viewer import Viewer
+from likeverd.outreach import selectors
+from likeverd.outreach.models import (
+    CourseSession,
+    CourseTemplate,
+    Expense,
+    Grant,
+    MediaMention,
+    OutreachEvent,
+    Patrol,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class OfficeForm(forms.ModelForm):  # type: ignore[type-arg]
+    """A model form for a row of the viewer's office (the office is set by the service)."""
+
+    def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.viewer = viewer
+
+
+class CourseTemplateForm(OfficeForm):
+    class Meta:
+        model = CourseTemplate
+        fields = ["title", "hours", "capacity", "is_active"]
+
+
+class CourseSessionForm(OfficeForm):
+    class Meta:
+        model = CourseSession
+        fields = ["template", "date", "host_organisation", "audience", "participants", "instructors", "paid"]
+        widgets = {"date": DATE}
+        labels = {"template": _("course")}
+
+    def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
+        super().__init__(*args, viewer=viewer, **kwargs)
+        self.fields["template"].queryset = selectors.course_templates(viewer).filter(is_active=True)  # type: ignore[attr-defined]
+
+
+class EventForm(OfficeForm):
+    class Meta:
+        model = OutreachEvent
+        fields = ["date", "kind", "title", "place", "audience_reached"]
+        widgets = {"date": DATE}
+
+
+class MediaMentionForm(OfficeForm):
+    class Meta:
+        model = MediaMention
+        fields = ["date", "outlet", "title", "link"]
+        widgets = {"date": DATE}
+
+
+class PatrolForm(OfficeForm):
+    class Meta:
+        model = Patrol
+        fields = ["date", "venue", "volunteers"]
+        widgets = {"date": DATE}
+
+
+class WitnessedForm(forms.Form):
+    narrative = forms.CharField(
+        label=_("What the patrol witnessed"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    place = forms.CharField(label=_("Municipality"), required=False, max_length=100)
+
+
+class GrantForm(OfficeForm):
+    funder_name = forms.CharField(label=_("Funder"), max_length=200)
+
+    class Meta:
+        model = Grant
+        fields = [
+            "year",
+            "granted",
+            "received",
+            "carried_in",
+            "carried_in_from",
+            "carried_out",
+            "carried_out_to",
+            "repaid",
+            "remarks",
+        ]
+
+    def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
+        super().__init__(*args, viewer=viewer, **kwargs)
+        if self.instance.pk:
+            self.fields["funder_name"].initial = self.instance.funder.name
+        self.order_fields(["funder_name", *self.Meta.fields])
+
+
+class ExpenseForm(OfficeForm):
+    class Meta:
+        model = Expense
+        fields = ["year", "kind", "amount", "remarks"]
