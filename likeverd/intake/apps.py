@@ -6,3 +6,8 @@ class IntakeConfig(AppConfig):
     name = "likeverd.intake"
     label = "intake"
     verbose_name = _("Public site")
+
+    def ready(self) -> None:
+        from likeverd.intake.booking import panels
+
+        panels.register()  # the bookings section of the case page

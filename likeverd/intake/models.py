@@ -45,3 +45,7 @@ class OfficePageText(PublicModel):
 
     def __str__(self) -> str:
         return f"{self.office} · {self.language}"
+
+
+# The booking models live in their own package; importing them here registers them with the app.
+from likeverd.intake.booking.models import Booking, Slot  # noqa: E402, F401
