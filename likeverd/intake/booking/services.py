@@ -28,8 +28,6 @@ from likeverd.intake.booking.models import Booking, BookingStatus, CancelledBy, 
 from likeverd.intake.booking.selectors import (
     LEAD_TIME,
     get_booking_by_token,
-    get_booking_for_staff,
-    get_slot_for_staff,
     office_zone,
     token_hash,
 )
@@ -157,10 +155,12 @@ def add_slot_series(*, viewer: Viewer, series: SlotSeries) -> SeriesResult:
 
 
 @transaction.atomic
-def withdraw_slot(*, viewer: Viewer, slot_public_id: str) -> Slot:
-    """Take a free slot off the public page (a booked one is cancelled first, so the person is told)."""
+def withdraw_slot(*, viewer: Viewer, slot: Slot) -> Slot:
+    """Take a free slot off the public page (a booked one is cancelled first, so the person is told).
+    `slot` comes from `selectors.get_slot_for_staff`, which refuses other offices' slots."""
     office = _staff_office(viewer)
-    slot = get_slot_for_staff(viewer, slot_public_id)
+    if slot.office_id != office.pk:
+        raise PermissionDenied("a slot of another office")
     slot = Slot.objects.select_for_update().get(pk=slot.pk)
     if slot.bookings.filter(status=BookingStatus.BOOKED).exists():
         raise ValidationError(_("This slot is booked: cancel the booking first, so the person is told."))
@@ -288,9 +288,12 @@ def cancel_booking_by_person(*, token: str, site_url: str) -> Booking:
 
 
 @transaction.atomic
-def cancel_booking_by_staff(*, viewer: Viewer, booking_public_id: str, site_url: str) -> Booking:
+def cancel_booking_by_staff(*, viewer: Viewer, booking: Booking, site_url: str) -> Booking:
+    """Staff cancel a booking of their office (`selectors.get_booking_for_staff` found it)."""
     office = _staff_office(viewer)
-    booking = _cancel(get_booking_for_staff(viewer, booking_public_id), by=CancelledBy.STAFF)
+    if booking.office_id != office.pk:
+        raise PermissionDenied("a booking of another office")
+    booking = _cancel(booking, by=CancelledBy.STAFF)
     record_event(
         actor=StaffActor.of(viewer),
         office=office,

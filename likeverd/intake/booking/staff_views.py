@@ -85,9 +85,10 @@ def _add_errors(form: SlotSeriesForm, error: ValidationError) -> None:
 @posts_once
 def cancel(request: HttpRequest, booking: uuid.UUID) -> HttpResponse:
     viewer = get_viewer(request)
+    found = selectors.get_booking_for_staff(viewer, str(booking))
     try:
         cancelled = services.cancel_booking_by_staff(
-            viewer=viewer, booking_public_id=str(booking), site_url=request.build_absolute_uri("/")
+            viewer=viewer, booking=found, site_url=request.build_absolute_uri("/")
         )
     except services.BookingNotLiveError:
         messages.info(request, _("That booking was cancelled already."))
@@ -104,8 +105,9 @@ def cancel(request: HttpRequest, booking: uuid.UUID) -> HttpResponse:
 @posts_once
 def withdraw(request: HttpRequest, slot: uuid.UUID) -> HttpResponse:
     viewer = get_viewer(request)
+    found = selectors.get_slot_for_staff(viewer, str(slot))
     try:
-        withdrawn = services.withdraw_slot(viewer=viewer, slot_public_id=str(slot))
+        withdrawn = services.withdraw_slot(viewer=viewer, slot=found)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(reverse("booking_staff:day"))

@@ -22,7 +22,13 @@ pytestmark = pytest.mark.django_db
 
 
 def form_data(**changes: str) -> dict[str, str]:
-    data = {"name": "Amira", "phone": "+47 912 34 567", "email": "", "language": "ar", "needs_interpreter": "on"}
+    data = {
+        "name": "Amira",
+        "phone": "+47 912 34 567",
+        "email": "",
+        "language": "ar",
+        "needs_interpreter": "on",
+    }
     data.update(changes)
     return data
 
@@ -88,7 +94,9 @@ def test_a_person_books_a_call_back_with_a_nickname_and_a_phone(client: Client, 
     assert "Your time is booked" in page
 
 
-def test_without_a_phone_or_an_e_mail_the_form_asks_for_one_and_keeps_the_name(client: Client, office: Office) -> None:
+def test_without_a_phone_or_an_e_mail_the_form_asks_for_one_and_keeps_the_name(
+    client: Client, office: Office
+) -> None:
     slot = a_slot(office)
 
     response = client.post(book_url(office, slot.public_id), form_data(phone="", email=""))
@@ -139,7 +147,9 @@ def test_a_booking_from_a_report_is_filed_on_its_case(client: Client, office: Of
 
     booking = Booking.objects.get()
     assert booking.case == case
-    assert AuditEvent.objects.filter(action=AuditAction.CREATE, case_id=str(case.public_id), target_id=str(booking.public_id)).exists()
+    assert AuditEvent.objects.filter(
+        action=AuditAction.CREATE, case_id=str(case.public_id), target_id=str(booking.public_id)
+    ).exists()
 
 
 def test_a_forged_or_foreign_report_reference_files_nothing_on_a_case(
@@ -154,7 +164,9 @@ def test_a_forged_or_foreign_report_reference_files_nothing_on_a_case(
     assert list(Booking.objects.values_list("case", flat=True)) == [None, None]
 
 
-def test_the_person_cancels_through_their_link_and_the_slot_is_free_again(client: Client, office: Office) -> None:
+def test_the_person_cancels_through_their_link_and_the_slot_is_free_again(
+    client: Client, office: Office
+) -> None:
     slot = a_slot(office, kind=SlotKind.MEETING)
     response = client.post(book_url(office, slot.public_id), form_data())
     link = response["Location"]
