@@ -28,6 +28,7 @@ from likeverd.cases.models import Case, EventKind, PartyRole
 from likeverd.cases.services import CaseDetails, Classification, PersonDetails
 from likeverd.core import clock
 from likeverd.setup.demo import people, texts
+from likeverd.setup.demo.bookings import build_bookings
 from likeverd.setup.demo.planning import (
     DEFAULT_CASES,
     DEMO_SEED,
@@ -386,6 +387,8 @@ def load_demo(*, cases: int = DEFAULT_CASES, seed: int = DEMO_SEED) -> DemoSumma
         with transaction.atomic():
             for plan in plans:
                 _build_case(office_rng, context, plan, now)
+        with transaction.atomic():
+            build_bookings(adviser=context.advisers[0], meeting_place=spec.address)
         summary.created_offices.append(spec.code)
         summary.cases += len(plans)
     summary.seconds = time.perf_counter() - started
