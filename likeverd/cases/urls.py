@@ -17,6 +17,7 @@ urlpatterns = [
     path("cases/<uuid:public_id>/tasks/add/", views.case_add_task, name="case_add_task"),
     path("cases/<uuid:public_id>/documents/add/", views.case_upload, name="case_upload"),
     path("cases/<uuid:public_id>/parties/add/", views.case_add_party, name="case_add_party"),
+    path("cases/<uuid:public_id>/not-spam/", views.case_not_spam, name="case_not_spam"),
     path("cases/<uuid:public_id>/access-history/", views.case_access_history, name="case_access_history"),
     path("tasks/<uuid:public_id>/done/", views.task_done, name="task_done"),
     path("documents/<uuid:public_id>/download/", views.document_download, name="document_download"),

@@ -252,6 +252,12 @@ if LOCAL:
 # Encrypted documents live here, outside any web-served directory.
 DOCUMENT_ROOT = Path(os.environ.get("LIKEVERD_DOCUMENT_ROOT", DATA_DIR / "documents"))
 DOCUMENT_MAX_BYTES = int(os.environ.get("LIKEVERD_DOCUMENT_MAX_BYTES", str(20 * 1024 * 1024)))
+# Evidence from the public (likeverd/intake/evidence.py): each file at most this size, before and
+# after its metadata is removed; an image whose header claims more pixels than this is refused
+# before it is decoded (50 million: a 48-megapixel phone photo and any screenshot pass; a
+# decompression bomb, a tiny file that claims billions of pixels, does not).
+EVIDENCE_MAX_BYTES = int(os.environ.get("LIKEVERD_EVIDENCE_MAX_BYTES", str(10 * 1024 * 1024)))
+EVIDENCE_MAX_PIXELS = int(os.environ.get("LIKEVERD_EVIDENCE_MAX_PIXELS", str(50_000_000)))
 # Request size limits (README.md, Limits on requests): a form's fields, not counting files, may
 # take 5 MB and 1,000 fields (else 400); a file over 5 MB goes to a temporary file instead of
 # memory while it is read; documents are refused above DOCUMENT_MAX_BYTES; nginx refuses any
@@ -259,6 +265,11 @@ DOCUMENT_MAX_BYTES = int(os.environ.get("LIKEVERD_DOCUMENT_MAX_BYTES", str(20 * 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The public report form (README.md, Limits on requests): reports per address per hour (0 turns
+# the limit off, e.g. for `make bench-intake`), and evidence files per report and in all.
+INTAKE_REPORTS_PER_HOUR = int(os.environ.get("LIKEVERD_INTAKE_REPORTS_PER_HOUR", "10"))
+INTAKE_EVIDENCE_MAX_FILES = 5
+INTAKE_EVIDENCE_MAX_BYTES = int(os.environ.get("LIKEVERD_INTAKE_EVIDENCE_MAX_BYTES", str(20 * 1024 * 1024)))
 
 # Background work (django.tasks): a queue in the database, worked by `likeverd db_worker`
 # (README.md, Running in production). "immediate" runs each task inside the request that

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from likeverd.accounts.models import Office
+from likeverd.core.fields import EncryptedTextField
 from likeverd.core.models import PublicModel
 
 
@@ -45,6 +46,73 @@ class OfficePageText(PublicModel):
 
     def __str__(self) -> str:
         return f"{self.office} · {self.language}"
+
+
+class ReporterKind(models.TextChoices):
+    """Who fills in the public report form."""
+
+    MYSELF = "myself", _("It happened to me")
+    SOMEONE_I_KNOW = "someone_i_know", _("It happened to someone I know")
+    WITNESS = "witness", _("I saw it happen")
+    PATROL = "patrol", _("I am a volunteer on patrol")
+    ORGANISATION = "organisation", _("I report for an organisation")
+
+
+class WebReport(PublicModel):
+    """What a report from the public form says that the case has no place for.
+
+    Everything else (what happened, when, where, the grounds, the counterpart, the person and how
+    to reach them, the evidence) is on the case, its parties and its documents. The consent is
+    kept as the moment it was given and the version of the words the person agreed to.
+    """
+
+    case = models.OneToOneField("cases.Case", on_delete=models.CASCADE, related_name="web_report")
+    reporter_kind = models.CharField(
+        _("who reported"), max_length=16, choices=ReporterKind.choices, blank=True
+    )
+    # The language of the form the person filled in (one of PUBLIC_LANGUAGES).
+    form_language = models.CharField(_("language of the form"), max_length=8)
+    best_time = EncryptedTextField(_("best time to reach them"), purpose="intake.WebReport.best_time")
+    consent_given_at = models.DateTimeField(_("consent given"))
+    consent_version = models.CharField(_("version of the consent text"), max_length=16)
+
+    class Meta:
+        verbose_name = _("report from the public form")
+        verbose_name_plural = _("reports from the public form")
+
+    def __str__(self) -> str:
+        return f"web report · {self.case_id}"
+
+
+class SubmissionCount(models.Model):
+    """How many reports one address has sent in the current window, to limit abuse.
+
+    `key` is a keyed hash (HMAC) of the address and the window: the address itself is never
+    stored, and a row is useless once its window has passed (it is deleted then).
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.count} until {self.expires_at:%H:%M}"
+
+
+class ReportConfirmation(PublicModel):
+    """The confirmation page of one report, for a short while after it was sent.
+
+    Its address carries `key`, a random value; the row names no case. It holds the receipt code
+    (encrypted) until the page has shown it once, and is deleted when it expires.
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="+")
+    receipt_code = EncryptedTextField(purpose="intake.ReportConfirmation.receipt_code")
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"confirmation · {self.office_id}"
 
 
 # The booking models live in their own package; importing them here registers them with the app.

@@ -1,4 +1,4 @@
-"""The public pages, at /<language>/. `report-start` is reserved for the report form."""
+"""The public pages, at /<language>/."""
 
 from django.urls import URLPattern, URLResolver, include, path
 
@@ -13,4 +13,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("offices/<slug:code>/report/", views.report_start, name="report-start"),
     # Booking a call-back or a meeting (likeverd/intake/booking), in this namespace.
     path("", include("likeverd.intake.booking.urls")),
+    path("offices/<slug:code>/report/sent/<str:key>/", views.report_sent, name="report-sent"),
 ]

@@ -1,5 +1,6 @@
 """The public pages: the network start page, an office's page, the "Is this discrimination?"
-guide, and the language picker. HTTP only: reads come from selectors and guide.py.
+guide, the report form with its confirmation, and the language picker. HTTP only: reads come
+from selectors and guide.py, writes go through services.
 
 Every page works without JavaScript and without cookies (the language picker sets one, for the
 visitor's choice of language). Nothing is cached by the browser: a shared phone keeps no copy.
@@ -13,13 +14,25 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from likeverd.accounts.models import Office
-from likeverd.intake import guide, selectors
-from likeverd.intake.forms import OTHER_MUNICIPALITY, WHAT_HAPPENED_CHOICES, GuideAnswers, MunicipalityForm
+from likeverd.core.once import posts_once
+from likeverd.core.proxy import client_address
+from likeverd.intake import guide, selectors, services
+from likeverd.intake.booking.selectors import report_reference
+from likeverd.intake.evidence import EvidenceRefused, clean_upload
+from likeverd.intake.forms import (
+    OTHER_MUNICIPALITY,
+    WHAT_HAPPENED_CHOICES,
+    GuideAnswers,
+    MunicipalityForm,
+    ReportForm,
+)
 from likeverd.taxonomy.models import TermKind
+from likeverd.taxonomy.selectors import list_terms
 
 
 def _office_or_404(code: str) -> Office:
@@ -66,11 +79,94 @@ def office_page(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "intake/office.html", context)
 
 
-@require_GET
+@never_cache
+@require_http_methods(["GET", "POST"])
+@posts_once
 def report_start(request: HttpRequest, code: str) -> HttpResponse:
-    """Reserved for the report form. Until it exists, reporting means contacting the office."""
+    """The report form. A report that is accepted is committed before the browser is sent on to
+    its confirmation page; anything refused is shown again with every answer kept (files
+    excepted: a browser cannot be given them back)."""
     office = _office_or_404(code)
-    return redirect(reverse("intake:office", args=[office.code.lower()]) + "#contact")
+    language = _language()
+    grounds = guide.list_choices(jurisdiction=office.jurisdiction, kind=TermKind.GROUND, language=language)
+    status = 200
+    if request.method == "POST":
+        form = ReportForm(request.POST, request.FILES, grounds=grounds, language=language)
+        if form.is_valid():
+            try:
+                services.count_submission(client_address(request))
+                evidence = _clean_evidence(form)
+            except services.RateLimitedError:
+                form.add_error(None, RATE_LIMITED_MESSAGE)
+                status = 429
+            except EvidenceRefused as refused:
+                form.add_error("evidence", refused.reason)
+            else:
+                return _submit(request, office, form, evidence, language)
+    else:
+        form = ReportForm(grounds=grounds, language=language)
+    context = {
+        "office": office,
+        "form": form,
+        "municipalities": selectors.list_municipalities(),
+        "files_dropped": bool(request.FILES) and form.is_bound,
+        "emergency": guide.emergency_numbers(office.jurisdiction),
+    }
+    return render(request, "intake/report.html", context, status=status)
+
+
+RATE_LIMITED_MESSAGE = _(
+    "Many reports have been sent from your internet connection in the last hour, so we cannot take "
+    "another one just now. Nothing you wrote is lost: wait an hour and send it again, or call the office."
+)
+
+
+def _clean_evidence(form: ReportForm) -> list[services.Evidence]:
+    """Each file cleaned of its metadata (intake.evidence), before any database write."""
+    cleaned = []
+    for upload in form.cleaned_data["evidence"]:
+        try:
+            result = clean_upload(upload)
+        except EvidenceRefused as refused:
+            raise EvidenceRefused(f"{upload.name}: {refused.reason}") from None
+        cleaned.append(
+            services.Evidence(name=result.name, content_type=result.content_type, data=result.data)
+        )
+    return cleaned
+
+
+def _submit(
+    request: HttpRequest, office: Office, form: ReportForm, evidence: list[services.Evidence], language: str
+) -> HttpResponse:
+    terms = list(list_terms(jurisdiction=office.jurisdiction, kind=TermKind.GROUND))
+    with translation.override(selectors.office_language(office)):
+        inbox_url = request.build_absolute_uri(reverse("cases:dashboard"))
+    case, confirmation = services.submit_report(
+        office=office,
+        report=form.to_report(terms=terms, form_language=language),
+        evidence=evidence,
+        inbox_url=inbox_url,
+    )
+    # Only now, with the transaction committed, is the person told that the report arrived.
+    sent = reverse("intake:report-sent", kwargs={"code": office.code.lower(), "key": confirmation.key})
+    # The confirmation page offers booking a time; the signed reference files it on this case.
+    return redirect(sent + "?" + urlencode({"booking": report_reference(case)}))
+
+
+@never_cache
+@require_GET
+def report_sent(request: HttpRequest, code: str, key: str) -> HttpResponse:
+    """The confirmation: shown only for a committed report; its receipt code is shown once."""
+    office = _office_or_404(code)
+    found, receipt_code = services.confirmation_for(office=office, key=key)
+    if not found:
+        raise Http404
+    context = {
+        "office": office,
+        "receipt_code": receipt_code,
+        "report_reference": request.GET.get("booking", ""),
+    }
+    return render(request, "intake/report_sent.html", context)
 
 
 @never_cache

@@ -222,8 +222,8 @@ def test_the_guide_works_without_javascript(
     page.get_by_label("A disability (for example of body, sight, hearing or mind)").check()
     page.get_by_role("button", name="See what you can do").click()
     expect(page.get_by_role("heading", level=2, name="Tell DiMe Oslo what happened")).to_be_visible()
-    page.get_by_role("link", name="Contact DiMe Oslo to report what happened").click()
-    expect(page).to_have_url(f"{live_server.url}/en/offices/osl/#contact")
-    expect(page.get_by_role("link", name="+47 22 00 00 00")).to_be_visible()
+    page.get_by_role("link", name="Report what happened to DiMe Oslo").click()
+    expect(page).to_have_url(f"{live_server.url}/en/offices/osl/report/")
+    expect(page.get_by_role("heading", level=1, name="Tell DiMe Oslo what happened")).to_be_visible()
     # Without JavaScript the quick exit is still there, as a plain link to the neutral site.
     expect(page.locator("#quick-exit")).to_have_attribute("href", neutral_site)

@@ -31,6 +31,11 @@ class CaseFilterForm(BaseForm):
     channel = forms.ChoiceField(label=_("Channel"), required=False, choices=BLANK + list(Channel.choices))
     received_from = LocalDateField(label=_("Received from"), required=False)
     received_to = LocalDateField(label=_("Received to"), required=False)
+    spam = forms.BooleanField(
+        label=_("Suspected spam"),
+        required=False,
+        help_text=_("Reports from the public form that look like spam. Open one to say it is not spam."),
+    )
 
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -64,4 +69,5 @@ class CaseFilterForm(BaseForm):
             channel=data.get("channel", ""),
             received_from=data.get("received_from"),
             received_to=data.get("received_to"),
+            spam=bool(data.get("spam")),
         )

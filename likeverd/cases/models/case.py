@@ -133,6 +133,9 @@ class Case(PublicModel):
     tracks = models.ManyToManyField("taxonomy.Term", blank=True, related_name="+", verbose_name=_("tracks"))
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # A report from the public form that looked like spam (the honeypot was filled in): kept,
+    # out of the case list, in the "suspected spam" folder until staff say it is not spam.
+    suspected_spam = models.BooleanField(_("suspected spam"), default=False)
 
     class Meta:
         ordering = ["-received_at", "-id"]

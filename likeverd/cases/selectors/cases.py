@@ -29,6 +29,8 @@ class CaseFilters:
     channel: str = ""
     received_from: dt.date | None = None
     received_to: dt.date | None = None
+    # The "suspected spam" folder: reports from the public form that filled in the honeypot.
+    spam: bool = False
 
     def used(self) -> list[str]:
         return [name for name, value in vars(self).items() if value]
@@ -67,7 +69,7 @@ def _search(cases: QuerySet[Case], office: Office, text: str) -> QuerySet[Case]:
 
 def list_cases(*, viewer: Viewer, filters: CaseFilters | None = None) -> QuerySet[Case]:
     filters = filters or CaseFilters()
-    cases = visible_cases(viewer)
+    cases = visible_cases(viewer).filter(suspected_spam=filters.spam)
     if filters.status:
         cases = cases.filter(status=filters.status)
     if filters.assigned_to == "none":

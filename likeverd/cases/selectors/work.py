@@ -57,7 +57,7 @@ class Dashboard:
 
 
 def get_dashboard(*, viewer: Viewer) -> Dashboard:
-    cases = visible_cases(viewer)
+    cases = visible_cases(viewer).filter(suspected_spam=False)  # spam waits in its folder
     today = clock.today()
     # Tasks reach their case by a join, not an IN over the office's case ids: the open-task
     # indexes (assignee, done, due) and (due) where open lead, and each task's case is checked.

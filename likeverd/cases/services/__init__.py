@@ -9,16 +9,16 @@ from likeverd.cases.events import TIMELINE_ENTRY_KINDS
 from likeverd.cases.search import name_key, normalise_name
 from likeverd.cases.services.assignment import CASEWORK_ROLES, assign_case
 from likeverd.cases.services.classification import classify_case
-from likeverd.cases.services.documents import document_purpose, read_document, upload_document
+from likeverd.cases.services.documents import add_document, document_purpose, read_document, upload_document
 from likeverd.cases.services.inputs import CaseDetails, Classification, PersonDetails
-from likeverd.cases.services.parties import add_party
+from likeverd.cases.services.parties import add_party, create_party
 from likeverd.cases.services.registering import (
     next_case_number,
     open_case,
     register_case,
     update_case_details,
 )
-from likeverd.cases.services.status import change_case_status
+from likeverd.cases.services.status import change_case_status, mark_not_spam
 from likeverd.cases.services.tasks import add_task, complete_task
 from likeverd.cases.services.timeline import add_timeline_entry
 from likeverd.taxonomy.services import create_default_reporting_categories
@@ -29,6 +29,7 @@ __all__ = [
     "CaseDetails",
     "Classification",
     "PersonDetails",
+    "add_document",
     "add_party",
     "add_task",
     "add_timeline_entry",
@@ -37,7 +38,9 @@ __all__ = [
     "classify_case",
     "complete_task",
     "create_default_reporting_categories",
+    "create_party",
     "document_purpose",
+    "mark_not_spam",
     "name_key",
     "next_case_number",
     "normalise_name",

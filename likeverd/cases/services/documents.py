@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from likeverd.accounts.actors import StaffActor
+from likeverd.accounts.actors import Actor, StaffActor
 from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
@@ -19,7 +19,7 @@ from likeverd.audit.services import record_event
 from likeverd.cases import events, search
 from likeverd.cases.access import may_read_case
 from likeverd.cases.models import Case, Document, DocumentKind
-from likeverd.cases.services.common import audit, require, touch
+from likeverd.cases.services.common import audit, audit_as, require, touch
 from likeverd.core import files
 
 
@@ -51,6 +51,40 @@ def upload_document(
     audit(viewer, AuditAction.CREATE, document, case, size=stored.size, content_type=stored.content_type)
     search.index_text(case, document.filename)
     touch(case)
+    return document
+
+
+def add_document(
+    *, actor: Actor, case: Case, content: bytes, filename: str, kind: str = DocumentKind.OTHER
+) -> Document:
+    """Store `content` as a document of `case` for an actor outside the office (the public form's
+    evidence, already cleaned of metadata): no permission check, the caller chose the case.
+    Call it inside the transaction that writes the case, so the file is kept only if it is."""
+    if kind not in DocumentKind.values:
+        raise ValidationError(_("Unknown kind of document."))
+    public_id = uuid.uuid4()
+    stored = files.store(content, purpose=document_purpose(public_id))
+    document = Document.objects.create(
+        public_id=public_id,
+        case=case,
+        kind=kind,
+        filename=files.download_name(filename, stored.content_type),
+        content_type=stored.content_type,
+        size=stored.size,
+        storage_name=stored.name,
+        uploaded_by=None,
+    )
+    events.document_uploaded(case=case, actor=actor, document=document)
+    audit_as(
+        actor,
+        case.office,
+        AuditAction.CREATE,
+        document,
+        case,
+        size=stored.size,
+        content_type=stored.content_type,
+    )
+    search.index_text(case, document.filename)
     return document
 
 

@@ -6,6 +6,7 @@
 """
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -25,7 +26,7 @@ from likeverd.cases.services.common import audit, audit_as, check_choice, office
 from likeverd.cases.services.inputs import CaseDetails, PersonDetails
 from likeverd.cases.services.parties import create_party
 from likeverd.core import clock
-from likeverd.taxonomy.models import ReportingCategory
+from likeverd.taxonomy.models import ReportingCategory, Term, TermKind
 
 
 def next_case_number(office: Office, year: int) -> tuple[int, str]:
@@ -57,6 +58,15 @@ def check_details(details: CaseDetails) -> None:
     check_choice(details.place_kind, PlaceKind, blank=True)
     check_choice(details.incident_date.precision, DatePrecision)
     check_wishes(details.wishes)
+
+
+def check_grounds(office: Office, grounds: Sequence[Term]) -> None:
+    for term in grounds:
+        if term.kind != TermKind.GROUND or term.jurisdiction != office.jurisdiction:
+            raise ValidationError(
+                _("%(term)s cannot be used here: it is not a %(kind)s of this office's jurisdiction."),
+                params={"term": term.label, "kind": TermKind.GROUND.label},
+            )
 
 
 def check_wishes(wishes: list[str]) -> list[str]:
@@ -100,13 +110,19 @@ def open_case(
     person: PersonDetails | None = None,
     reporting_category: ReportingCategory | None = None,
     assign_to: User | None = None,
+    grounds: Sequence[Term] = (),
+    suspected_spam: bool = False,
 ) -> Case:
     """Write a new case of `office` with its number, timeline event, audit row naming `actor`,
     the person (if given) and its search index. No permission check: the caller decides that
     `actor` may open a case in `office` (register_case checks staff; the public form and imports
     choose the office themselves). `assign_to` is set on insert; the caller has checked that
-    the person may take cases of `office` (`assignment.check_assignee`)."""
+    the person may take cases of `office` (`assignment.check_assignee`).
+
+    `grounds` are the grounds the person named (grounds of the office's jurisdiction, several
+    allowed); `suspected_spam` puts the case in the "suspected spam" folder instead of the list."""
     check_details(details)
+    check_grounds(office, grounds)
     received_at = details.received_at or clock.now()
     if received_at > clock.now() + dt.timedelta(minutes=5):
         raise ValidationError(_("The time received cannot be in the future."))
@@ -130,7 +146,10 @@ def open_case(
         wishes=check_wishes(details.wishes),
         reporting_category=own_category(office, reporting_category),
         assigned_to=assign_to,
+        suspected_spam=suspected_spam,
     )
+    if grounds:
+        case.grounds.set(grounds)
     events.case_registered(case=case, actor=actor)
     audit_as(actor, office, AuditAction.CREATE, case, case, channel=details.channel)
     # A new case's words are all here: they are indexed at once, in one insert, rather than

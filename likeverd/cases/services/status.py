@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from likeverd.accounts.actors import StaffActor
+from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.cases import events, search, workflow
@@ -53,3 +54,20 @@ def change_case_status(
     if note:
         search.index_text(case, note)
     return case
+
+
+@transaction.atomic
+def mark_not_spam(*, viewer: Viewer, case: Case) -> Case:
+    """Take a report out of the "suspected spam" folder into the office's case list (audited).
+
+    Any staff member who may edit the case may do it; a case that is not in the folder is left
+    as it is."""
+    require(viewer, Permission.EDIT_CASE, case)
+    locked = Case.objects.select_for_update().get(pk=case.pk)
+    if not locked.suspected_spam:
+        return locked
+    locked.suspected_spam = False
+    locked.updated_at = clock.now()
+    locked.save(update_fields=["suspected_spam", "updated_at"])
+    audit(viewer, AuditAction.CHANGE, locked, locked, fields=["suspected_spam"], to="not_spam")
+    return locked

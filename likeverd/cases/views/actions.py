@@ -231,3 +231,14 @@ def document_download(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 def _attachment(filename: str) -> str:
     return content_disposition_header(as_attachment=True, filename=filename or "document") or "attachment"
+
+
+@require_POST
+@viewer_required(Permission.EDIT_CASE)
+def case_not_spam(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """Take a report from the public form out of the "suspected spam" folder."""
+    viewer = get_viewer(request)
+    case = selectors.get_case_for_change(viewer=viewer, public_id=str(public_id))
+    services.mark_not_spam(viewer=viewer, case=case)
+    messages.success(request, _("The report is not spam: it is in the case list now."))
+    return to_case(case)

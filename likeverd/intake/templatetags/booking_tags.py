@@ -1,5 +1,5 @@
-"""`{% booking_url office case as url %}`: the address of an office's booking page, carrying a
-signed reference to `case` (the report just made) when there is one."""
+"""`{% booking_url office case reference as url %}`: the address of an office's booking page,
+carrying a signed reference to a report's case (made from `case`, or given as `reference`)."""
 
 from urllib.parse import urlencode
 
@@ -14,8 +14,10 @@ register = template.Library()
 
 
 @register.simple_tag
-def booking_url(office: Office, case: Case | None = None) -> str:
+def booking_url(office: Office, case: Case | None = None, reference: str = "") -> str:
     url = reverse("intake:book", args=[office.code.lower()])
     if isinstance(case, Case):
-        url += "?" + urlencode({"report": report_reference(case)})
+        reference = report_reference(case)
+    if reference and isinstance(reference, str):
+        url += "?" + urlencode({"report": reference})
     return url

@@ -147,7 +147,7 @@ def test_the_guide_walks_through_three_get_forms_to_a_suggestion(client: Client,
     )
     assert "Tell DiMe Oslo what happened" in result
     assert '<li lang="en">my religion (for example wearing a hijab)</li>' in result
-    assert 'href="/en/offices/osl/#contact"' in result
+    assert 'href="/en/offices/osl/report/"' in result
     assert "can also be crimes" in result
 
 

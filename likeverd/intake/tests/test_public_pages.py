@@ -88,21 +88,18 @@ def test_an_office_page_shows_contact_details_hours_and_languages_in_their_own_n
     assert '<li lang="so">Soomaali</li>' in page
 
 
-def test_the_report_button_leads_to_the_office_contact_details_until_the_report_form_exists(
-    client: Client, oslo: Office
-) -> None:
+def test_the_report_button_leads_to_the_report_form(client: Client, oslo: Office) -> None:
     page = text_of(client.get("/en/offices/osl/"))
-    assert 'href="#contact"' in page
+    assert 'href="/en/offices/osl/report/"' in page
     assert 'id="contact"' in page
-    reserved = client.get("/en/offices/osl/report/")
-    assert reserved.status_code == 302
-    assert reserved["Location"] == "/en/offices/osl/#contact"
+    form = client.get("/en/offices/osl/report/")
+    assert form.status_code == 200
 
 
 def test_an_office_page_in_arabic_reads_right_to_left(client: Client, oslo: Office) -> None:
     page = text_of(client.get("/ar/offices/osl/"))
     assert '<html lang="ar" dir="rtl">' in page
-    assert "تواصل مع DiMe Oslo للإبلاغ عما حدث" in page
+    assert "أبلِغ DiMe Oslo بما حدث" in page
 
 
 @pytest.mark.parametrize("language", PUBLIC_LANGUAGES)

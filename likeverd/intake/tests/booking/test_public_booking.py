@@ -201,3 +201,26 @@ def test_an_unknown_slot_or_office_is_not_found(client: Client, office: Office, 
     # Another office's slot through this office's page: not offered.
     assert client.post(book_url(office, elsewhere.public_id), form_data()).status_code == 409
     assert not Booking.objects.exists()
+
+
+def test_a_time_booked_from_a_reports_confirmation_page_is_filed_on_its_case(
+    client: Client, office: Office
+) -> None:
+    from likeverd.cases.models import Case
+    from likeverd.intake.tests.test_report_form import form_url, full_report
+
+    slot = a_slot(office)
+    sent = client.post(form_url(office), full_report())
+    confirmation = client.get(sent["Location"]).content.decode()
+    match = re.search(r'href="(/en/offices/osl/book/\?report=[^"]+)"', confirmation)
+    assert match, "the confirmation page offers booking a time for this report"
+
+    listing = client.get(match.group(1).replace("&amp;", "&")).content.decode()
+    slot_link = re.search(r'href="([^"]*/book/' + str(slot.public_id) + r'/\?report=[^"]+)"', listing)
+    assert slot_link
+    form_page = client.get(slot_link.group(1).replace("&amp;", "&"))
+    report = re.search(r'name="report" value="([^"]+)"', form_page.content.decode())
+    assert report
+    client.post(book_url(office, slot.public_id), {**form_data(), "report": report.group(1)})
+
+    assert Booking.objects.get().case == Case.objects.get()

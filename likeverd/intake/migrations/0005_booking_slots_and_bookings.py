@@ -14,8 +14,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0001_initial'),
-        ('cases', '0009_party_name_key_role_index'),
-        ('intake', '0001_office_page_texts'),
+        ('cases', '0010_case_suspected_spam'),
+        ('intake', '0004_report_confirmation_pages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

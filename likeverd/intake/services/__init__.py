@@ -1,0 +1,28 @@
+"""Writes of the public site: the office admin's page texts, and reports from the public form.
+
+Every name is re-exported here: `from likeverd.intake.services import submit_report`.
+"""
+
+from likeverd.intake.services.page_texts import MAX_TEXT_LENGTH, save_office_page_text
+from likeverd.intake.services.reporting import (
+    CONSENT_VERSION,
+    Evidence,
+    ReportInput,
+    confirmation_for,
+    notify_office,
+    submit_report,
+)
+from likeverd.intake.services.throttle import RateLimitedError, count_submission
+
+__all__ = [
+    "CONSENT_VERSION",
+    "MAX_TEXT_LENGTH",
+    "Evidence",
+    "RateLimitedError",
+    "ReportInput",
+    "confirmation_for",
+    "count_submission",
+    "notify_office",
+    "save_office_page_text",
+    "submit_report",
+]
