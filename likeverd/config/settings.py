@@ -258,6 +258,27 @@ DOCUMENT_MAX_BYTES = int(os.environ.get("LIKEVERD_DOCUMENT_MAX_BYTES", str(20 * 
 # decompression bomb, a tiny file that claims billions of pixels, does not).
 EVIDENCE_MAX_BYTES = int(os.environ.get("LIKEVERD_EVIDENCE_MAX_BYTES", str(10 * 1024 * 1024)))
 EVIDENCE_MAX_PIXELS = int(os.environ.get("LIKEVERD_EVIDENCE_MAX_PIXELS", str(50_000_000)))
+
+# Receipt codes of public reports (docs/adr/0010-receipt-codes.md): the secret part is stored only
+# as an Argon2id hash with these parameters (memory in KiB). The default (64 MiB, 3 passes) is
+# well above OWASP's minimum; a setting below it (e.g. 19 MiB with 2 passes, 46 MiB with 1) is
+# refused at start. Codes issued under other parameters keep verifying (each hash names its own).
+RECEIPT_ARGON2_MEMORY_KIB = int(os.environ.get("LIKEVERD_RECEIPT_ARGON2_MEMORY_KIB", "65536"))
+RECEIPT_ARGON2_TIME_COST = int(os.environ.get("LIKEVERD_RECEIPT_ARGON2_TIME_COST", "3"))
+RECEIPT_ARGON2_PARALLELISM = int(os.environ.get("LIKEVERD_RECEIPT_ARGON2_PARALLELISM", "1"))
+# OWASP Password Storage Cheat Sheet: equal-strength Argon2id settings (passes -> least memory).
+_ARGON2_OWASP_MINIMUM_KIB = {1: 47104, 2: 19456, 3: 12288, 4: 9216, 5: 7168}
+_argon2_least_memory = _ARGON2_OWASP_MINIMUM_KIB[min(max(RECEIPT_ARGON2_TIME_COST, 1), 5)]
+if _argon2_least_memory > RECEIPT_ARGON2_MEMORY_KIB:
+    raise ImproperlyConfigured(
+        f"LIKEVERD_RECEIPT_ARGON2_MEMORY_KIB={RECEIPT_ARGON2_MEMORY_KIB} with "
+        f"LIKEVERD_RECEIPT_ARGON2_TIME_COST={RECEIPT_ARGON2_TIME_COST} is weaker than OWASP's minimum "
+        "for Argon2id. Fix: unset both (64 MiB, 3 passes), or use at least 19456 KiB with 2 passes."
+    )
+# A reporter who entered a correct code reads their report for this long without a request,
+# and for at most RECEIPT_SESSION_MAX_MINUTES in all; then the code is asked for again.
+RECEIPT_SESSION_IDLE_MINUTES = int(os.environ.get("LIKEVERD_RECEIPT_SESSION_IDLE_MINUTES", "10"))
+RECEIPT_SESSION_MAX_MINUTES = int(os.environ.get("LIKEVERD_RECEIPT_SESSION_MAX_MINUTES", "60"))
 # Request size limits (README.md, Limits on requests): a form's fields, not counting files, may
 # take 5 MB and 1,000 fields (else 400); a file over 5 MB goes to a temporary file instead of
 # memory while it is read; documents are refused above DOCUMENT_MAX_BYTES; nginx refuses any

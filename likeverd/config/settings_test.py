@@ -32,6 +32,10 @@ LANGUAGE_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
 DOCUMENT_ROOT = DATA_DIR / "documents"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# Receipt codes: OWASP's minimum for Argon2id (19 MiB, 2 passes), the cheapest setting the
+# settings accept, so the suite's many codes cost little CPU on a shared machine.
+RECEIPT_ARGON2_MEMORY_KIB = 19456
+RECEIPT_ARGON2_TIME_COST = 2
 
 if DATABASES["default"]["ENGINE"] == "likeverd.core.sqlite":  # noqa: F405
     # A file, not shared memory: concurrent-writer tests need SQLite's real locking (WAL,

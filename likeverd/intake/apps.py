@@ -8,6 +8,8 @@ class IntakeConfig(AppConfig):
     verbose_name = _("Public site")
 
     def ready(self) -> None:
-        from likeverd.intake.booking import panels
+        from likeverd.intake import panels
+        from likeverd.intake.booking import panels as booking_panels
 
-        panels.register()  # the bookings section of the case page
+        panels.register()  # the case page's section "From the public form"
+        booking_panels.register()  # the bookings section of the case page

@@ -10,6 +10,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from likeverd.accounts.models import Office
+from likeverd.cases.models import Case, Document
+from likeverd.core import clock
 from likeverd.core.fields import EncryptedTextField
 from likeverd.core.models import PublicModel
 
@@ -113,6 +115,86 @@ class ReportConfirmation(PublicModel):
 
     def __str__(self) -> str:
         return f"confirmation · {self.office_id}"
+
+
+# --- receipt codes (docs/adr/0010-receipt-codes.md) -------------------------------------------
+
+
+class Receipt(PublicModel):
+    """How a report's receipt code finds its case, without storing the code.
+
+    The code's first LOCATOR_DIGITS digits are a random locator (unique: one index lookup finds
+    the row, and they say nothing about the person); the other digits are the secret, stored
+    only as an Argon2id hash (the PHC string holds salt and parameters). Failed attempts at this
+    report are counted here, for the per-report throttle.
+    """
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="receipt")
+    locator = models.CharField(max_length=8, unique=True)
+    secret_hash = models.CharField(max_length=200)
+    failures = models.PositiveIntegerField(default=0)
+    last_failure_at = models.DateTimeField(null=True, blank=True)
+    locked_until = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("receipt code")
+        verbose_name_plural = _("receipt codes")
+
+    def __str__(self) -> str:
+        return f"receipt of {self.case_id}"
+
+
+class ReceiptAddressThrottle(models.Model):
+    """Wrong receipt codes from one address. `address_key` is a keyed hash of the address
+    (likeverd.core.crypto.keyed_hash): the address itself is never stored."""
+
+    address_key = models.BigIntegerField(unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    last_failure_at = models.DateTimeField(default=clock.now)
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("receipt code throttle")
+        verbose_name_plural = _("receipt code throttles")
+
+    def __str__(self) -> str:
+        return f"{self.failures} wrong codes"
+
+
+# --- messages between the reporter and the office ---------------------------------------------
+
+
+class MessageDirection(models.TextChoices):
+    FROM_REPORTER = "from_reporter", _("From the reporter")
+    TO_REPORTER = "to_reporter", _("To the reporter")
+
+
+class ReporterMessage(PublicModel):
+    """One message of the conversation between the person who reported (with their receipt
+    code) and the office's staff. The text is encrypted; a file the reporter sent is a case
+    document (cleaned of its metadata first)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="reporter_messages")
+    direction = models.CharField(max_length=16, choices=MessageDirection.choices)
+    body = EncryptedTextField(_("message"), purpose="intake.ReporterMessage.body")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    document = models.ForeignKey(
+        Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="reporter_messages"
+    )
+    # When the other side first read it: staff open the case page, the reporter opens their page.
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["case", "created_at"], name="reporter_message_case_time")]
+        verbose_name = _("message with the reporter")
+        verbose_name_plural = _("messages with the reporter")
+
+    def __str__(self) -> str:
+        return f"{self.get_direction_display()} · {self.case_id}"
 
 
 # The booking models live in their own package; importing them here registers them with the app.

@@ -9,10 +9,15 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from likeverd.accounts.actors import StaffActor
 from likeverd.accounts.models import Jurisdiction, Office
 from likeverd.accounts.viewer import Viewer, scope_to_office
+from likeverd.audit.models import AuditAction
+from likeverd.audit.services import record_event
+from likeverd.cases.access import visible_cases
+from likeverd.cases.models import Case
 from likeverd.core.languages import PUBLIC_LANGUAGES
-from likeverd.intake.models import OfficePageText
+from likeverd.intake.models import OfficePageText, WebReport
 
 # The language an office writes in when it writes in only one: its country's.
 OFFICE_LANGUAGE = {Jurisdiction.NORWAY: "nb", Jurisdiction.SWEDEN: "sv"}
@@ -118,3 +123,20 @@ def list_page_texts_for_office_admin(viewer: Viewer) -> dict[str, OfficePageText
 
 def get_page_text_for_office_admin(viewer: Viewer, *, language: str) -> OfficePageText | None:
     return scope_to_office(OfficePageText.objects.all(), viewer).filter(language=language).first()
+
+
+def get_web_report(*, viewer: Viewer, case: Case) -> WebReport | None:
+    """What the public form said beyond the case (who reported, the best time to call, the
+    consent), for a viewer who may see the case; the read is audited. None for other cases."""
+    if not visible_cases(viewer).filter(pk=case.pk).exists():
+        return None
+    report = WebReport.objects.filter(case=case).first()
+    if report is not None:
+        record_event(
+            actor=StaffActor.of(viewer),
+            office=viewer.office,
+            action=AuditAction.VIEW,
+            target=report,
+            case=case,
+        )
+    return report

@@ -9,6 +9,7 @@ visitor's choice of language). Nothing is cached by the browser: a shared phone 
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from likeverd.accounts.models import Office
 from likeverd.core.once import posts_once
 from likeverd.core.proxy import client_address
-from likeverd.intake import guide, selectors, services
+from likeverd.intake import guide, receipts, selectors, services
 from likeverd.intake.booking.selectors import report_reference
 from likeverd.intake.evidence import EvidenceRefused, clean_upload
 from likeverd.intake.forms import (
@@ -102,7 +103,10 @@ def report_start(request: HttpRequest, code: str) -> HttpResponse:
             except EvidenceRefused as refused:
                 form.add_error("evidence", refused.reason)
             else:
-                return _submit(request, office, form, evidence, language)
+                try:
+                    return _submit(request, office, form, evidence, language)
+                except ValidationError as error:  # a service's refusal: nothing was stored
+                    form.add_error(None, error)
     else:
         form = ReportForm(grounds=grounds, language=language)
     context = {
@@ -147,7 +151,10 @@ def _submit(
         evidence=evidence,
         inbox_url=inbox_url,
     )
-    # Only now, with the transaction committed, is the person told that the report arrived.
+    # The case has committed. The receipt's slow Argon2id hash runs now, outside any transaction.
+    code = receipts.issue_receipt(case)
+    services.attach_receipt_code(confirmation=confirmation, code=receipts.format_code(code))
+    # Only now, with everything committed, is the person told that the report arrived.
     sent = reverse("intake:report-sent", kwargs={"code": office.code.lower(), "key": confirmation.key})
     # The confirmation page offers booking a time; the signed reference files it on this case.
     return redirect(sent + "?" + urlencode({"booking": report_reference(case)}))

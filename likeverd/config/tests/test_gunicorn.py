@@ -7,12 +7,17 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from conftest import free_port
+from likeverd.accounts.models import Jurisdiction
+from likeverd.accounts.tests.factories import OfficeFactory
+from likeverd.cases.models import Case
+from likeverd.intake.models import SubmissionCount
 
 PROXIED = {"Host": "likeverd.example.org", "X-Forwarded-Proto": "https"}
 
@@ -113,3 +118,44 @@ def test_the_access_log_keeps_the_path_but_no_query_string(gunicorn: Gunicorn) -
     assert '"GET /en/staff/account/login/" 200' in log
     assert "hijab" not in log
     assert "127.0.0.1 " not in log.replace(f"127.0.0.1:{gunicorn.port}", "")
+
+
+def test_a_report_through_gunicorn_leaves_no_address_and_no_words_in_the_log(gunicorn: Gunicorn) -> None:
+    """The report form behind the proxy: the log has the path and status, never the visitor's
+    address (the proxy's X-Forwarded-For) nor what they wrote; the database keeps no address."""
+    OfficeFactory.create(code="OSL", jurisdiction=Jurisdiction.NORWAY)
+    visitor = "203.0.113.77"
+    headers = {**PROXIED, "X-Forwarded-For": visitor}
+    connection = http.client.HTTPConnection("127.0.0.1", gunicorn.port, timeout=60)
+    connection.request("GET", "/en/offices/osl/report/", headers=headers)
+    response = connection.getresponse()
+    page = response.read().decode()
+    assert response.status == 200
+    cookie = next(
+        value.split(";", 1)[0] for name, value in response.getheaders() if name.lower() == "set-cookie"
+    )
+    fields = dict(re.findall(r'name="(csrfmiddlewaretoken|once_token)" value="([^"]+)"', page))
+    body = urllib.parse.urlencode(
+        {**fields, "narrative": "The bouncer said no hijabs tonight.", "consent": "on"}
+    )
+    connection.request(
+        "POST",
+        "/en/offices/osl/report/",
+        body=body,
+        headers={
+            **headers,
+            "Cookie": cookie,
+            "Origin": "https://likeverd.example.org",
+            "Content-Type": "application/x-www-form-urlencoded",
+        },
+    )
+    answer = connection.getresponse()
+    answer.read()
+    connection.close()
+    assert answer.status == 302, answer.status
+    assert Case.objects.count() == 1
+    log = gunicorn.stop()
+    assert '"POST /en/offices/osl/report/" 302' in log
+    assert visitor not in log
+    assert "hijab" not in log
+    assert all(visitor not in row.key for row in SubmissionCount.objects.all())

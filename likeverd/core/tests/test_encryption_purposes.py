@@ -34,6 +34,7 @@ PINNED_PURPOSES = {
     ("intake.Booking", "email"): "intake.Booking.email",
     ("intake.Booking", "name"): "intake.Booking.name",
     ("intake.Booking", "phone"): "intake.Booking.phone",
+    ("intake.ReporterMessage", "body"): "intake.ReporterMessage.body",
     ("triage.SortingEvidence", "description"): "triage.SortingEvidence.description",
     ("triage.SortingEvidence", "held_by"): "triage.SortingEvidence.held_by",
     ("triage.SortingRecord", "birth_date"): "triage.SortingRecord.birth_date",

@@ -225,6 +225,13 @@ def notify_office(office: Office, *, inbox_url: str) -> int:
 
 
 @transaction.atomic
+def attach_receipt_code(*, confirmation: ReportConfirmation, code: str) -> None:
+    """Keep the receipt code (issued after the case committed) for the confirmation page to show once."""
+    confirmation.receipt_code = code
+    confirmation.save(update_fields=["receipt_code"])
+
+
+@transaction.atomic
 def confirmation_for(*, office: Office, key: str) -> tuple[bool, str]:
     """(found, receipt code) for the confirmation page at `key`; the code is given only once:
     the row keeps the page (a reload says the report arrived) but forgets the code."""

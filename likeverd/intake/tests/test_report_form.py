@@ -22,6 +22,7 @@ from likeverd.cases.models import Case, Channel, DatePrecision, Document, Docume
 from likeverd.cases.services import document_purpose
 from likeverd.core import files
 from likeverd.core.models import FormSubmission
+from likeverd.intake import receipts
 from likeverd.intake.models import ReportConfirmation, SubmissionCount, WebReport
 from likeverd.intake.tests.evidence_files import GPS_IFD, SECRET_WORDS, photo
 
@@ -332,3 +333,32 @@ def test_more_files_than_allowed_are_refused(client: Client, oslo: Office, setti
     page = text_of(client.post(form_url(oslo), {**full_report(), "evidence": uploads}))
     assert "You can send at most 1 files with a report." in page
     assert Case.objects.count() == 0
+
+
+def test_the_confirmation_shows_a_receipt_code_once_that_finds_the_report(
+    client: Client, oslo: Office
+) -> None:
+    response = client.post(form_url(oslo), full_report(), follow=True)
+    page = text_of(response)
+    found = re.search(r'class="receipt-code" dir="ltr">(\d{4} \d{4} \d{4} \d{4})<', page)
+    assert found is not None
+    code = found.group(1)
+    assert receipts.find_by_receipt(code, address="192.0.2.1") == Case.objects.get()
+    # Reloading the page does not show the code again.
+    assert code not in text_of(client.get(response.redirect_chain[-1][0]))
+
+
+def test_staff_see_what_the_form_said_beyond_the_case_and_the_read_is_audited(
+    client: Client, client_for: Any, oslo: Office
+) -> None:
+    client.post(form_url(oslo), full_report(reporter_kind="patrol"))
+    case = Case.objects.get()
+    reporter = Party.objects.exclude(role=PartyRole.COUNTERPART).get(case=case)
+    assert reporter.role == PartyRole.REPORTER  # a patrol reports for someone else
+    staff = client_for(make_staff(oslo, Role.ADVISER))
+    page = text_of(staff.get(f"/en/staff/cases/{case.public_id}/"))
+    assert "From the public form" in page
+    assert "I am a volunteer on patrol" in page
+    assert "After 16 on weekdays" in page
+    report = WebReport.objects.get(case=case)
+    assert AuditEvent.objects.filter(action="view", target_id=str(report.public_id)).exists()

@@ -27,7 +27,7 @@ from likeverd.cases import services
 from likeverd.cases.models import Case, EventKind, PartyRole
 from likeverd.cases.services import CaseDetails, Classification, PersonDetails
 from likeverd.core import clock
-from likeverd.setup.demo import people, texts
+from likeverd.setup.demo import people, texts, web_reports
 from likeverd.setup.demo.bookings import build_bookings
 from likeverd.setup.demo.planning import (
     DEFAULT_CASES,
@@ -361,7 +361,7 @@ def _office_context(office: Office, spec: people.OfficeSpec, users: dict[str, Us
     )
 
 
-def load_demo(*, cases: int = DEFAULT_CASES, seed: int = DEMO_SEED) -> DemoSummary:
+def load_demo(*, cases: int = DEFAULT_CASES, seed: int = DEMO_SEED, inbox_url: str = "") -> DemoSummary:
     """Create the demo offices, staff and cases; an office that already exists is left alone."""
     started = time.perf_counter()
     summary = DemoSummary()
@@ -387,9 +387,12 @@ def load_demo(*, cases: int = DEFAULT_CASES, seed: int = DEMO_SEED) -> DemoSumma
         with transaction.atomic():
             for plan in plans:
                 _build_case(office_rng, context, plan, now)
-        with transaction.atomic():
-            build_bookings(adviser=context.advisers[0], meeting_place=spec.address)
         summary.created_offices.append(spec.code)
         summary.cases += len(plans)
+        if spec.code == "OSL":
+            summary.cases += web_reports.add_web_reports(offices[spec.code], inbox_url=inbox_url)
+        # After the web reports, so one booking can be filed on one of them.
+        with transaction.atomic():
+            build_bookings(adviser=context.advisers[0], meeting_place=spec.address)
     summary.seconds = time.perf_counter() - started
     return summary

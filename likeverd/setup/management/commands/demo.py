@@ -39,7 +39,7 @@ class Command(BaseCommand):
             )
         if options["cases"] < 0:
             raise CommandError("--cases cannot be negative.")
-        summary = load_demo(cases=options["cases"])
+        summary = load_demo(cases=options["cases"], inbox_url=URL.rstrip("/") + "/nb/staff/")
         if summary.created_offices:
             self.stdout.write(
                 f"Created {', '.join(summary.created_offices)} with {summary.cases} cases "

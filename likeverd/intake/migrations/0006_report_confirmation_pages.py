@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0001_initial'),
-        ('intake', '0003_report_rate_limit_counts'),
+        ('intake', '0005_report_rate_limit_counts'),
     ]
 
     operations = [

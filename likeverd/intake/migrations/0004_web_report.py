@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cases', '0010_case_suspected_spam'),
-        ('intake', '0001_office_page_texts'),
+        ('intake', '0003_reporter_messages'),
     ]
 
     operations = [

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0001_initial'),
         ('cases', '0010_case_suspected_spam'),
-        ('intake', '0004_report_confirmation_pages'),
+        ('intake', '0006_report_confirmation_pages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

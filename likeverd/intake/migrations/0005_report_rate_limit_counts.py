@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('intake', '0002_web_report'),
+        ('intake', '0004_web_report'),
     ]
 
     operations = [
