@@ -15,6 +15,8 @@ from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
 from likeverd.cases import selectors
 from likeverd.cases.exports import CSV_COLUMNS, case_row
+from likeverd.cases.models import Case
+from likeverd.intake.models import WebReport
 
 
 def export_case_record(*, viewer: Viewer, public_id: str) -> dict[str, Any]:
@@ -79,4 +81,19 @@ def export_case_record(*, viewer: Viewer, public_id: str) -> dict[str, Any]:
             }
             for d in selectors.list_documents(case=case)
         ],
+        "web_report": _web_report(case),
+    }
+
+
+def _web_report(case: Case) -> dict[str, Any] | None:
+    """What the public form said beyond the case (None for a case from another channel)."""
+    report = WebReport.objects.filter(case=case).first()
+    if report is None:
+        return None
+    return {
+        "reporter_kind": report.reporter_kind,
+        "form_language": report.form_language,
+        "best_time": str(report.best_time),
+        "consent_given_at": report.consent_given_at.isoformat(),
+        "consent_version": report.consent_version,
     }

@@ -25,6 +25,7 @@ from likeverd.core.models import FormSubmission
 from likeverd.intake import receipts
 from likeverd.intake.models import ReportConfirmation, SubmissionCount, WebReport
 from likeverd.intake.tests.evidence_files import GPS_IFD, SECRET_WORDS, photo
+from likeverd.privacy.exports import export_case_record
 
 pytestmark = pytest.mark.django_db
 
@@ -229,6 +230,9 @@ def test_the_honeypot_puts_the_report_in_the_spam_folder_which_staff_can_empty(
     ]
 
     staff = client_for(adviser)
+    # The case list shows it only in the "Suspected spam" folder (a filter).
+    assert case.number not in text_of(staff.get("/en/staff/cases/"))
+    assert case.number in text_of(staff.post("/en/staff/cases/", {"spam": "on"}, follow=True))
     detail = text_of(staff.get(f"/en/staff/cases/{case.public_id}/"))
     assert "Suspected spam" in detail
     answer = staff.post(f"/en/staff/cases/{case.public_id}/not-spam/")
@@ -362,3 +366,12 @@ def test_staff_see_what_the_form_said_beyond_the_case_and_the_read_is_audited(
     assert "After 16 on weekdays" in page
     report = WebReport.objects.get(case=case)
     assert AuditEvent.objects.filter(action="view", target_id=str(report.public_id)).exists()
+
+
+def test_the_full_record_export_includes_what_the_form_said(client: Client, oslo: Office) -> None:
+    client.post(form_url(oslo), full_report())
+    case = Case.objects.get()
+    dpo = viewer_of(make_staff(oslo, Role.DATA_PROTECTION_OFFICER), oslo)
+    record = export_case_record(viewer=dpo, public_id=str(case.public_id))
+    assert record["web_report"]["best_time"] == "After 16 on weekdays"
+    assert record["web_report"]["reporter_kind"] == "myself"

@@ -30,7 +30,10 @@ def test_running_the_demo_twice_creates_the_offices_and_cases_once() -> None:
     run_demo()
     second = run_demo()
     assert sorted(Office.objects.values_list("code", flat=True)) == ["MAL", "OSL"]
-    assert Case.objects.count() == CASES
+    # The cases asked for, and Oslo's two reports from the public form (one in the spam folder).
+    assert Case.objects.count() == CASES + 2
+    assert Case.objects.filter(office__code="OSL", channel="web", web_report__isnull=False).count() == 2
+    assert Case.objects.filter(suspected_spam=True).count() == 1
     assert (
         Case.objects.filter(office__code="OSL").count() > Case.objects.filter(office__code="MAL").count() > 0
     )
