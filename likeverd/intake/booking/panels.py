@@ -7,11 +7,15 @@ from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
 from likeverd.cases import registry
-from likeverd.cases.models import Case
+from likeverd.cases.models import Case, Channel
 from likeverd.intake.booking.selectors import list_bookings_for_case, office_zone
 
 
 def case_section(viewer: Viewer, case: Case) -> dict[str, object] | None:
+    # Bookings are filed on a case only from its web report's confirmation page: other cases
+    # cost the case page no query.
+    if case.channel != Channel.WEB:
+        return None
     bookings = list_bookings_for_case(viewer, case)
     if not bookings:
         return None

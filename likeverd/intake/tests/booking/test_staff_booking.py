@@ -16,6 +16,7 @@ from likeverd.accounts.models import Office, User
 from likeverd.accounts.roles import Role
 from likeverd.accounts.tests.factories import make_staff, viewer_of
 from likeverd.audit.models import AuditAction, AuditEvent
+from likeverd.cases.models import Channel
 from likeverd.cases.tests.factories import register
 from likeverd.core import clock
 from likeverd.core.once import issue_token
@@ -235,7 +236,7 @@ def test_a_double_click_on_cancel_cancels_once(client_for: ClientFor, adviser: U
 def test_the_case_page_shows_the_bookings_made_from_its_report(
     client_for: ClientFor, adviser: User, office: Office
 ) -> None:
-    case = register(viewer_of(adviser))
+    case = register(viewer_of(adviser), channel=Channel.WEB)
     book(a_slot(office, kind=SlotKind.MEETING), case=case, name="Amira")
     book(a_slot(office, in_hours=80), name="Not this case")
 
