@@ -160,6 +160,7 @@ def run_engine() -> int:
             for index in range(WARM_UP):
                 send_report(port, "OSL", f"Warm-up report {index}")
             print(f"SETUP {database.engine} {time.perf_counter() - setup_started:.0f}", flush=True)
+            print("ARGON2 " + json.dumps(_argon2_parameters()), flush=True)
             counts = QUICK_REPORTS if _quick() else FULL_REPORTS
             for clients in CLIENT_LEVELS:
                 level, accepted = _measure_level(port, clients, counts[clients], database.engine)
@@ -188,7 +189,8 @@ def _wait_for(port: int, server: subprocess.Popen[bytes], log: object) -> None:
 
 
 def _argon2_parameters() -> dict[str, int]:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "likeverd.config.settings_test")
+    """The parameters the server hashes receipt codes with (read in the engine's child, which has
+    the production settings the server runs)."""
     from django.conf import settings
 
     return {
@@ -244,6 +246,7 @@ def main() -> int:
     started = time.perf_counter()
     levels: list[Level] = []
     setup: list[str] = []
+    parameters = dict(DEFAULT_ARGON2)
     for env in _engines():
         child = subprocess.run(
             [sys.executable, "-m", "benchmarks.intake", "--engine-child"],
@@ -255,13 +258,14 @@ def main() -> int:
         for line in child.stdout.splitlines():
             if line.startswith("LEVEL "):
                 levels.append(Level(**json.loads(line.removeprefix("LEVEL "))))
+            if line.startswith("ARGON2 "):
+                parameters = json.loads(line.removeprefix("ARGON2 "))
             if line.startswith("SETUP "):
                 engine, seconds = line.split()[1:]
                 setup.append(f"{engine} {seconds} s")
         if child.returncode != 0:
             print(child.stdout[-3000:], child.stderr[-3000:], file=sys.stderr)
             return 1
-    parameters = _argon2_parameters()
     rate = bare_hash_rate(parameters, seconds=3 if _quick() else 15)
     cores = os.cpu_count() or 1
 
