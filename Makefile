@@ -22,7 +22,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: help install demo test coverage lint lint-ruff lint-format lint-types lint-imports \
-	lint-migrations check-translations bench messages clean
+	lint-migrations check-translations bench bench-intake messages clean
 
 help:
 	@echo "make demo      install, migrate, load demo data, serve http://127.0.0.1:8000 (PORT=8123 for"
@@ -32,6 +32,7 @@ help:
 	@echo "make lint      ruff, ruff format, mypy, import-linter, missing migrations, translations"
 	@echo "make bench     speed and memory at scale: 100,000 cases in one office (QUICK=1: 3,000, a short"
 	@echo "               run; SCALE=1m: 1,000,000 cases over 50 offices); DATABASE_URL picks the engine"
+	@echo "make bench-intake  public reports per second through gunicorn (QUICK=1: under two minutes)"
 	@echo "make messages  update the translation catalogues (needs gettext)"
 	@echo "make clean     remove the virtualenv, caches and ./var"
 
@@ -110,6 +111,11 @@ bench: install
 	else \
 		echo "bench: no benchmarks/ yet"; \
 	fi
+
+# Public reports per second through gunicorn at 1, 4 and 16 clients (SQLite, and PostgreSQL when
+# DATABASE_URL names it) against the bare Argon2id hash rate; QUICK=1 runs in under two minutes.
+bench-intake: install
+	$(BIN)/python -m benchmarks.intake
 
 # Staff screens in nb and sv (English is the source); the public pages (likeverd/intake, its own
 # catalogues in likeverd/intake/locale) also in the languages of the people the offices serve.

@@ -9,6 +9,8 @@ class IntakeConfig(AppConfig):
 
     def ready(self) -> None:
         from likeverd.intake import conversation_views, panels
+        from likeverd.intake.booking import panels as booking_panels
 
         panels.register()  # the case page's section "From the public form"
         conversation_views.register()  # the conversation's section of the case page and its timeline kinds
+        booking_panels.register()  # the bookings section of the case page

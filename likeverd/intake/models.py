@@ -195,3 +195,7 @@ class ReporterMessage(PublicModel):
 
     def __str__(self) -> str:
         return f"{self.get_direction_display()} · {self.case_id}"
+
+
+# The booking models live in their own package; importing them here registers them with the app.
+from likeverd.intake.booking.models import Booking, Slot  # noqa: E402, F401

@@ -1,11 +1,11 @@
 """The public pages, at /<language>/."""
 
-from django.urls import URLPattern, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from likeverd.intake import reporter_views, search_views, views
 
 app_name = "intake"
-urlpatterns: list[URLPattern] = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.start, name="start"),
     path("language/", views.choose_language, name="choose-language"),
     path("offices/<slug:code>/", views.office_page, name="office"),
@@ -19,5 +19,7 @@ urlpatterns: list[URLPattern] = [
     path("receipt/", reporter_views.enter_code, name="return"),
     path("receipt/report/", reporter_views.reporter_case, name="reporter-case"),
     path("receipt/leave/", reporter_views.leave, name="reporter-leave"),
+    # Booking a call-back or a meeting (likeverd/intake/booking), in this namespace.
+    path("", include("likeverd.intake.booking.urls")),
     path("offices/<slug:code>/report/sent/<str:key>/", views.report_sent, name="report-sent"),
 ]

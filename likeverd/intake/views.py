@@ -23,6 +23,7 @@ from likeverd.accounts.models import Office
 from likeverd.core.once import posts_once
 from likeverd.core.proxy import client_address
 from likeverd.intake import guide, receipts, selectors, services
+from likeverd.intake.booking.selectors import report_reference
 from likeverd.intake.evidence import EvidenceRefused, clean_upload
 from likeverd.intake.forms import (
     OTHER_MUNICIPALITY,
@@ -154,7 +155,9 @@ def _submit(
     code = receipts.issue_receipt(case)
     services.attach_receipt_code(confirmation=confirmation, code=receipts.format_code(code))
     # Only now, with everything committed, is the person told that the report arrived.
-    return redirect("intake:report-sent", code=office.code.lower(), key=confirmation.key)
+    sent = reverse("intake:report-sent", kwargs={"code": office.code.lower(), "key": confirmation.key})
+    # The confirmation page offers booking a time; the signed reference files it on this case.
+    return redirect(sent + "?" + urlencode({"booking": report_reference(case)}))
 
 
 @never_cache
@@ -165,7 +168,11 @@ def report_sent(request: HttpRequest, code: str, key: str) -> HttpResponse:
     found, receipt_code = services.confirmation_for(office=office, key=key)
     if not found:
         raise Http404
-    context = {"office": office, "receipt_code": receipt_code}
+    context = {
+        "office": office,
+        "receipt_code": receipt_code,
+        "report_reference": request.GET.get("booking", ""),
+    }
     return render(request, "intake/report_sent.html", context)
 
 

@@ -107,7 +107,7 @@ def test_a_full_report_becomes_one_case_of_the_office_with_everything_in_its_pla
 ) -> None:
     response = client.post(form_url(oslo), full_report(once_token=once_token(client, oslo)))
     assert response.status_code == 302
-    assert re.fullmatch(r"/en/offices/osl/report/sent/[\w-]+/", response["Location"])
+    assert re.fullmatch(r"/en/offices/osl/report/sent/[\w-]+/(\?booking=[\w%.-]+)?", response["Location"])
 
     case = Case.objects.get()
     assert case.office == oslo

@@ -28,6 +28,7 @@ from likeverd.cases.models import Case, EventKind, PartyRole
 from likeverd.cases.services import CaseDetails, Classification, PersonDetails
 from likeverd.core import clock
 from likeverd.setup.demo import casework, people, reporter, sorting, texts, web_reports
+from likeverd.setup.demo.bookings import build_bookings
 from likeverd.setup.demo.knowledge import load_demo_knowledge
 from likeverd.setup.demo.outreach import add_outreach
 from likeverd.setup.demo.planning import (
@@ -420,6 +421,9 @@ def load_demo(
             # Outside the office's transaction: the receipt's hash is computed before its own.
             code = reporter.add_demo_conversation(adviser=context.advisers[0], site_url=site_url)
             summary.receipt_codes.append((spec.code, code))
+        # After the web reports, so one booking can be filed on one of them.
+        with transaction.atomic():
+            build_bookings(adviser=context.advisers[0], meeting_place=spec.address)
     load_demo_knowledge(coordinators=coordinators)
     summary.seconds = time.perf_counter() - started
     return summary
