@@ -394,10 +394,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LIKEVERD_LOG_LEVEL", "INFO")},
     # axes names the typed username in its warnings: a person's name has no place in logs.
     # The task worker logs a task's id, name and state, never its arguments.
-    # WeasyPrint and fontTools report each step of printing a draft at INFO.
+    # WeasyPrint and fontTools report each step of printing a draft at INFO, pikepdf its start-up.
     "loggers": {
         "axes": {"level": "ERROR"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        "pikepdf": {"level": "WARNING"},
     },
 }
