@@ -63,7 +63,7 @@ def test_a_case_record_export_holds_the_mediation_bench(office: Office, adviser:
 
     from likeverd.core import clock
     from likeverd.mediation import services as bench
-    from likeverd.mediation.tests.helpers import consented, meeting_plan, mediator_in
+    from likeverd.mediation.tests.helpers import consented, mediator_in, meeting_plan
     from likeverd.privacy import exports
 
     adviser_viewer = viewer_of(adviser)
