@@ -42,7 +42,8 @@ hypothesis_settings.load_profile("likeverd")
 
 @pytest.fixture(autouse=True)
 def _legal_taxonomy_present(request: pytest.FixtureRequest) -> None:
-    """The legal taxonomy (rows of a data migration) is there for every database test.
+    """The legal taxonomy and the network directory (rows of data migrations) are there for every
+    database test.
 
     A transactional test (threads that race, a subprocess, a live server) empties the database
     when it ends, the taxonomy with it; pytest-django runs those after the others in a worker,
@@ -62,6 +63,13 @@ def _legal_taxonomy_present(request: pytest.FixtureRequest) -> None:
 
     if not Term.objects.exists():
         apply_taxonomy(load_all(), term_model=Term, source_model=LegalSource)
+    # The network's directory of services is a data migration's rows too (directory/0002).
+    from likeverd.directory.models import Need
+    from likeverd.directory.seed import load_seed
+    from likeverd.directory.sync import apply_directory, live_model
+
+    if not Need.objects.exists():
+        apply_directory(load_seed(), office_id=None, get_model=live_model, update_need_labels=True)
 
 
 def pytest_report_header() -> list[str]:

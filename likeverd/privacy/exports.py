@@ -17,6 +17,7 @@ from likeverd.cases import selectors
 from likeverd.cases.exports import CSV_COLUMNS, case_row
 from likeverd.cases.models import Case
 from likeverd.intake.models import WebReport
+from likeverd.mediation.selectors import export_bench
 from likeverd.triage.assessment_selectors import export_assessment
 from likeverd.triage.drafts import selectors as draft_selectors
 from likeverd.triage.referrals import selectors as referral_selectors
@@ -89,6 +90,8 @@ def export_case_record(*, viewer: Viewer, public_id: str) -> dict[str, Any]:
         # To whom the person's data went, with their consent and what was shared (ADR 0012).
         "referrals": referral_selectors.export_referrals(case=case),
         "drafts": draft_selectors.export_drafts(case=case),
+        # The mediation bench: its referrals, consents, talks, notes, meetings and agreement.
+        "mediation": export_bench(case=case),
         "web_report": _web_report(case),
     }
 

@@ -5,6 +5,7 @@ with the person's recorded consent, and sees exactly what was shared. Axe finds 
 and the screens fit a phone."""
 
 import io
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,7 +21,13 @@ from likeverd.cases.models import Case
 from likeverd.directory.seed import load_seed
 from likeverd.directory.sync import apply_directory, live_model
 from likeverd.triage import services as sorting_services
-from likeverd.triage.models import DraftVersion, Referral, ReferralStatus
+from likeverd.triage.models import (
+    AssessmentDecision,
+    DraftVersion,
+    Referral,
+    ReferralStatus,
+    SortingRecord,
+)
 from likeverd.triage.services import SortingAnswers
 
 AppUrl = Callable[[str], str]
@@ -175,3 +182,66 @@ def test_the_draft_and_referral_screens_fit_a_phone(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{path} is {overflow} px wider than the phone"
+
+
+CALL = {
+    "what_happened": "Bussjåføren nektet henne å gå på med rullestolen og ropte etter henne.",
+    "when": "Tirsdag forrige uke, rundt klokka åtte",
+    "where": "Buss 37 ved Carl Berners plass",
+    "who_was_present": "To andre passasjerer",
+    "evidence": "Et bilde av bussnummeret",
+    "wants": "En unnskyldning og en klage til nemnda",
+}
+
+
+def test_a_whole_phone_call_from_sorting_to_draft_and_referral(
+    page: Page,
+    context: BrowserContext,
+    sign_in: Callable[[BrowserContext, User], None],
+    app_url: AppUrl,
+    adviser: User,
+    worked_case: Case,
+    tmp_path: Path,
+) -> None:
+    """The proof of the triage issue: one call, through the screens only, from the first word of
+    the sorting conversation to a decision with reasons, a complaint draft in both files and a
+    referral made with the person's consent."""
+    sign_in(context, adviser)
+    case_page = app_url(f"/cases/{worked_case.public_id}/")
+    page.goto(case_page)
+    page.get_by_role("link", name="Start the sorting conversation").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Sorting conversation")
+    for name, text in CALL.items():
+        page.locator(f"#id_{name}").fill(text)
+    page.get_by_label("Housing").check()
+    page.get_by_role("button", name="Save and mark complete").click()
+    expect(page.get_by_text("The sorting conversation is saved and complete.")).to_be_visible()
+
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Assessment")
+    page.get_by_label("Help to complain").check()
+    page.get_by_label("Refer to another service").check()
+    page.get_by_label("Reasons").fill("Hun vil klage; hun trenger også hjelp med bolig.")
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page.get_by_text("The decision is recorded.")).to_be_visible()
+    expect(page.locator(".timeline")).to_contain_text("Decided: Help to complain, Refer to another service")
+
+    page.goto(case_page)
+    write_complaint(page, tmp_path)
+    page.goto(case_page)
+    refer_with_consent(page)
+
+    record = SortingRecord.objects.get(case=worked_case)
+    assert record.is_complete
+    assert record.problems == ["housing"]
+    decision = AssessmentDecision.objects.get(case=worked_case)
+    assert decision.action_codes == ["help_to_complain", "refer"]
+    assert "bolig" in decision.reasons
+    draft = DraftVersion.objects.get(case=worked_case)
+    facts = json.loads(draft.content)["facts"]
+    assert CALL["what_happened"] in facts
+    assert CALL["where"] in facts
+    assert EDITED in facts
+    referral = Referral.objects.get(case=worked_case)
+    assert referral.need == "housing"
+    assert referral.status == ReferralStatus.ACCEPTED
+    assert referral.consent_given_at is not None
