@@ -109,12 +109,14 @@ def plain_words(jurisdiction: str, kind: str, code: str, language: str) -> tuple
 def list_choices(*, jurisdiction: str, kind: TermKind, language: str) -> list[Choice]:
     """The grounds or areas of `jurisdiction` that apply today, in plain words, in the taxonomy's order."""
     choices = []
-    for term in list_terms(jurisdiction=jurisdiction, kind=kind):
-        if term.code == COMBINATION:
+    # Only the codes: the terms' legal sources are not shown here (one query, not two).
+    terms = list_terms(jurisdiction=jurisdiction, kind=kind).prefetch_related(None)
+    for code in terms.values_list("code", flat=True):
+        if code == COMBINATION:
             continue
-        words = plain_words(jurisdiction, kind, term.code, language)
+        words = plain_words(jurisdiction, kind, code, language)
         if words is not None:
-            choices.append(Choice(code=term.code, label=words[0], language=words[1]))
+            choices.append(Choice(code=code, label=words[0], language=words[1]))
     return choices
 
 

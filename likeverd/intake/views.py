@@ -142,7 +142,8 @@ def _clean_evidence(form: ReportForm) -> list[services.Evidence]:
 def _submit(
     request: HttpRequest, office: Office, form: ReportForm, evidence: list[services.Evidence], language: str
 ) -> HttpResponse:
-    terms = list(list_terms(jurisdiction=office.jurisdiction, kind=TermKind.GROUND))
+    # The chosen grounds are stored by reference: their legal sources are not needed here.
+    terms = list(list_terms(jurisdiction=office.jurisdiction, kind=TermKind.GROUND).prefetch_related(None))
     with translation.override(selectors.office_language(office)):
         inbox_url = request.build_absolute_uri(reverse("cases:dashboard"))
     case, confirmation = services.submit_report(
