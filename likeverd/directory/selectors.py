@@ -140,6 +140,21 @@ def list_services_for_actor(*, office: Office | None, actor_code: str) -> QueryS
     return _with_details(services).order_by("-is_urgent", "name", "public_id")
 
 
+def services_for_actors(*, office: Office | None, actor_codes: Iterable[str]) -> dict[str, Service]:
+    """For each code of the triage data's "other actors", its directory entry visible to `office`
+    (an urgent one first, then by name), in one query; codes without an open entry are left out."""
+    codes = {code for code in actor_codes if code}
+    if not codes:
+        return {}
+    services = Service.objects.filter(
+        visible_to(office), status__in=OPEN_STATUSES, organization__actor_code__in=codes
+    ).select_related("organization")
+    found: dict[str, Service] = {}
+    for service in services.order_by("-is_urgent", "name", "public_id"):
+        found.setdefault(service.organization.actor_code, service)
+    return found
+
+
 def get_service(*, office: Office | None, public_id: uuid.UUID | str) -> Service:
     """One service visible to `office`, with everything its page shows; Service.DoesNotExist if not."""
     return (

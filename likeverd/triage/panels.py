@@ -16,6 +16,7 @@ from likeverd.audit.services import record_event
 from likeverd.cases import registry
 from likeverd.cases.access import can_edit, may_read_cases
 from likeverd.cases.models import Case
+from likeverd.directory.selectors import services_for_actors
 from likeverd.taxonomy.models import LegalSource, VerificationStatus
 from likeverd.triage import selectors
 from likeverd.triage.articles import articles_for_case
@@ -84,6 +85,8 @@ class ActorRow:
     name: str
     role: str
     verification: str
+    # The actor's entry in the help directory (directory.selectors.services_for_actors), if any.
+    service_id: str = ""
 
 
 def status_label(status: str) -> str:
@@ -208,11 +211,16 @@ def case_section(viewer: Viewer, case: Case) -> dict[str, object] | None:
         )
         for entry in checklist
     ]
+    other_actors = selectors.case_other_actors(case=case, birth_date=birth_date)
+    entries = services_for_actors(office=case.office, actor_codes=[actor.code for actor in other_actors])
     actors = [
         ActorRow(
-            name=actor.name.in_language(), role=actor.role.in_language(), verification=actor.verification
+            name=actor.name.in_language(),
+            role=actor.role.in_language(),
+            verification=actor.verification,
+            service_id=str(entries[actor.code].public_id) if actor.code in entries else "",
         )
-        for actor in selectors.case_other_actors(case=case, birth_date=birth_date)
+        for actor in other_actors
     ]
     deadlines = [DeadlineRow.of(d) for d in selectors.case_deadlines(case=case, birth_date=birth_date)]
     state = assessment_state_with(case, sorting_complete=record is not None and record.is_complete)

@@ -96,17 +96,18 @@ def _queries(client: Client, path: str, params: dict[str, str]) -> list[str]:
 # The triage app's registered dashboard box (deadlines within 30 days) reads the open cases
 # whose deadlines may end soon and their areas, forms and tracks (four), and records that it
 # listed them (one); its case-page section reads four more (the sorting record, its evidence,
-# the ticked checklist steps and the decision) and one for the provisions the classification
-# cites; the intake app's section (messages with the reporter) one more, whether the
-# case has a receipt code; its section of drafts and referrals two (the versions with their files, the
-# referrals with their services); the mediation bench's section one (the case's latest
-# referral). The dashboard writes one insert of the audit rows for the task titles it shows.
+# the ticked checklist steps and the decision), one for the provisions the classification
+# cites and one for the other actors' entries in the help directory. The intake app's section
+# (messages with the reporter) reads one more, whether the case has a receipt code; triage's
+# section of drafts and referrals two (the versions with their files, the referrals with their
+# services); the mediation bench's section one (the case's latest referral). The dashboard
+# writes one insert of the audit rows for the task titles it shows.
 PAGE_QUERIES = {
     "dashboard": 15,
     "case list": 9,
     "case list, filtered": 10,
     "case list, searched": 10,
-    "case page": 26,
+    "case page": 27,
 }
 
 

@@ -111,3 +111,21 @@ def test_the_box_and_section_speak_norwegian(office: Office, adviser: User, clie
     dashboard = client.get(dashboard_url).content.decode()
     assert "Sortering og juridisk vurdering" in page
     assert "Frister som løper ut innen 30 dager" in dashboard
+
+
+@time_machine.travel(NOW, tick=False)
+def test_each_other_actor_with_a_directory_entry_links_to_it(
+    office: Office, adviser: User, client_for: ClientFor
+) -> None:
+    from likeverd.directory.selectors import services_for_actors
+    from likeverd.triage import selectors
+
+    case = register(adviser, incident="14.03.2025", place_kind="nightlife")
+    actors = selectors.case_other_actors(case=case)
+    entries = services_for_actors(office=office, actor_codes=[actor.code for actor in actors])
+    assert entries, "the seeded directory has entries for the actors a nightlife case suggests"
+
+    page = client_for(adviser).get(url("case_detail", case.public_id)).content.decode()
+    for code, service in entries.items():
+        assert code in {actor.code for actor in actors}
+        assert f'href="{reverse("directory:service_detail", args=[service.public_id])}"' in page
