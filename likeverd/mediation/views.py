@@ -371,34 +371,40 @@ def meeting_change(request: HttpRequest, public_id: UUID) -> HttpResponse:
     )
 
 
+def _act_on_meeting(
+    request: HttpRequest, public_id: UUID, action: Callable[..., object], done: str
+) -> HttpResponse:
+    """Cancel a meeting or mark it held: the service's refusal or `done` as the page's message."""
+    viewer = get_viewer(request)
+    meeting = selectors.get_meeting_for_change(viewer=viewer, public_id=str(public_id))
+    try:
+        action(viewer=viewer, meeting=meeting)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done)
+    return _to_referral(meeting.referral)
+
+
 @require_POST
 @viewer_required(Permission.MEDIATE)
 @posts_once
 def meeting_cancel(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    viewer = get_viewer(request)
-    meeting = selectors.get_meeting_for_change(viewer=viewer, public_id=str(public_id))
-    try:
-        services.cancel_meeting(viewer=viewer, meeting=meeting)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The meeting is cancelled; the invitations are withdrawn."))
-    return _to_referral(meeting.referral)
+    return _act_on_meeting(
+        request,
+        public_id,
+        services.cancel_meeting,
+        _("The meeting is cancelled; the invitations are withdrawn."),
+    )
 
 
 @require_POST
 @viewer_required(Permission.MEDIATE)
 @posts_once
 def meeting_held(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    viewer = get_viewer(request)
-    meeting = selectors.get_meeting_for_change(viewer=viewer, public_id=str(public_id))
-    try:
-        services.mark_meeting_held(viewer=viewer, meeting=meeting)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The meeting is marked as held."))
-    return _to_referral(meeting.referral)
+    return _act_on_meeting(
+        request, public_id, services.mark_meeting_held, _("The meeting is marked as held.")
+    )
 
 
 # --- the mediator's view ----------------------------------------------------------------------

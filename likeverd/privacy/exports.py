@@ -17,7 +17,7 @@ from likeverd.cases import selectors
 from likeverd.cases.exports import CSV_COLUMNS, case_row
 from likeverd.cases.models import Case
 from likeverd.intake.models import WebReport
-from likeverd.mediation.selectors import export_bench
+from likeverd.mediation.exports import export_bench
 from likeverd.triage.assessment_selectors import export_assessment
 from likeverd.triage.drafts import selectors as draft_selectors
 from likeverd.triage.referrals import selectors as referral_selectors
