@@ -77,9 +77,12 @@ def walk_the_public_pages(page: Page, base: str) -> Iterator[str]:
     yield "guide, step 1 with an error"
     page.locator("#what-harassed").check()
     page.locator("form.guide-step button[type=submit]").click()
+    # Each step is a new page: wait for it before the caller reads the document.
+    expect(page.locator("#where-GOODS_SERVICES")).to_be_visible()
     yield "guide, step 2"
     page.locator("#where-GOODS_SERVICES").check()
     page.locator("form.guide-step button[type=submit]").click()
+    expect(page.locator("#why-RELIGION")).to_be_visible()
     yield "guide, step 3"
     page.locator("#why-RELIGION").check()
     page.locator("#why-ETHNICITY").check()
