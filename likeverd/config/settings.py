@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "likeverd.intake",
     "likeverd.mediation",
     "likeverd.outreach",
+    "likeverd.statistics",
 ]
 
 MIDDLEWARE = [

@@ -39,7 +39,14 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.skip("xgettext (Debian package gettext) is not installed")
     root = tmp_path_factory.mktemp("messages")
     shutil.copytree(PACKAGE, root / "likeverd", ignore=shutil.ignore_patterns("__pycache__", "tests", "*.mo"))
-    env = {**os.environ, "PYTHONPATH": str(root), "DJANGO_SETTINGS_MODULE": "likeverd.config.settings_test"}
+    # PYTHONSAFEPATH: the working directory (the package itself) must not go on sys.path, where
+    # likeverd/statistics would shadow the standard library's statistics module.
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(root),
+        "PYTHONSAFEPATH": "1",
+        "DJANGO_SETTINGS_MODULE": "likeverd.config.settings_test",
+    }
     subprocess.run(
         [
             sys.executable,

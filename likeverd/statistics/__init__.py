@@ -1,0 +1,1 @@
+"""Read-only figures: aggregates, disclosure control, the annual report and its exports."""
