@@ -35,6 +35,12 @@ class Table:
     chart: Chart = "bar"
     # A total row shown under the rows (not part of `rows`), when the table has one.
     total: Row | None = None
+    # True when every counted unit sits in exactly one row (channels, months, ground combinations):
+    # then the total row is the rows' sum. False when a unit may count in several rows (each
+    # ground of a case with three grounds counts), so the total is not the rows' sum.
+    additive: bool = True
+    # True when the last column is each row's total over the other columns.
+    row_totals: bool = False
     # Money tables carry amounts in the office's currency (`unit` says which), others counts.
     unit: str = ""
     note: str = ""
