@@ -1,0 +1,10 @@
+from django.urls import URLPattern, path
+
+from likeverd.statistics import views
+
+app_name = "statistics"
+urlpatterns: list[URLPattern] = [
+    path("", views.index, name="index"),
+    path("report/", views.report, name="report"),
+    path("report/download/<str:file_format>/", views.download, name="download"),
+]
