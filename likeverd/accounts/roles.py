@@ -39,7 +39,9 @@ class Permission(StrEnum):
     # agreement; and the mediator's confidential notes, which nobody else reads (ADR 0011).
     MEDIATE = "mediate"
     MANAGE_OUTREACH = "manage_outreach"  # courses, events, media, patrols, grants and expenses
-    WRITE_REPORT_TEXTS = "write_report_texts"  # the office's introduction and reflections in its annual report
+    WRITE_REPORT_TEXTS = (
+        "write_report_texts"  # the office's introduction and reflections in its annual report
+    )
 
 
 P = Permission

@@ -149,7 +149,9 @@ class ReportTextsForm(forms.Form):
         label=_("Introduction"),
         required=False,
         max_length=20000,
-        help_text=_("Opens the report: who the office is and what the year was like. Blank lines make paragraphs."),
+        help_text=_(
+            "Opens the report: who the office is and what the year was like. Blank lines make paragraphs."
+        ),
         widget=forms.Textarea(attrs={"rows": 10}),
     )
     reflections = forms.CharField(

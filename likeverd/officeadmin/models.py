@@ -5,11 +5,12 @@ language, written by the coordinator or the office administrator (the figures co
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from likeverd.core.models import PublicModel
 
 # The languages a report is written in: the staff languages (settings.STAFF_LANGUAGES).
-REPORT_LANGUAGES: tuple[tuple[str, str], ...] = (
+REPORT_LANGUAGES: tuple[tuple[str, StrOrPromise], ...] = (
     ("nb", _("Norwegian Bokmål")),
     ("sv", _("Swedish")),
     ("en", _("English")),

@@ -155,7 +155,9 @@ def list_report_text_years(*, viewer: Viewer) -> list[tuple[int, list[str]]]:
     """The years the office has written texts for, newest first, with their languages."""
     years: dict[int, list[str]] = {}
     for year, language in (
-        scope_to_office(ReportText.objects.all(), viewer).order_by("-year", "language").values_list("year", "language")
+        scope_to_office(ReportText.objects.all(), viewer)
+        .order_by("-year", "language")
+        .values_list("year", "language")
     ):
         years.setdefault(year, []).append(language)
     return list(years.items())

@@ -44,11 +44,13 @@ def save_report_texts(*, viewer: Viewer, texts: ReportTexts) -> ReportText:
     )
     saved_version = current.updated_at if current is not None else None
     if saved_version != texts.opened_version:
-        raise ValidationError(
-            _("Someone else saved these texts since you opened the form."), code="stale"
-        )
+        raise ValidationError(_("Someone else saved these texts since you opened the form."), code="stale")
     creating = current is None
-    text = current if current is not None else ReportText(office=office, year=texts.year, language=texts.language)
+    text = (
+        current
+        if current is not None
+        else ReportText(office=office, year=texts.year, language=texts.language)
+    )
     wanted = {"introduction": texts.introduction.strip(), "reflections": texts.reflections.strip()}
     changed = sorted(name for name, value in wanted.items() if creating or getattr(text, name) != value)
     text.introduction = wanted["introduction"]

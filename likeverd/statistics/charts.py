@@ -21,8 +21,9 @@ import math
 import re
 import textwrap
 import threading
-import xml.etree.ElementTree as ET  # noqa: S405 - parses only matplotlib's own output, below
+import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from typing import Any, cast
 
 import matplotlib
 from django.utils.translation import gettext as _
@@ -78,10 +79,11 @@ def chart_svg(table: Table) -> str | None:
     """The chart of `table` as an inline `<svg>` element, or None when it gets no chart."""
     if table.chart == "none" or not table.rows or not table.columns:
         return None
-    with _LOCK, matplotlib.rc_context(RC):
+    with _LOCK, matplotlib.rc_context(cast(Any, RC)):
         figure = _line_chart(table) if table.chart == "line" else _bar_chart(table)
         out = io.StringIO()
-        FigureCanvasSVG(figure).print_svg(out, metadata={"Date": None, "Creator": None})
+        FigureCanvasSVG(figure)
+        figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
     return _fit_for_page(out.getvalue(), prefix=f"chart-{table.id}", title=table.title)
 
 
@@ -145,12 +147,21 @@ def _bar_chart(table: Table) -> Figure:
                 axes.add_patch(
                     Rectangle((0, y), 24, bar, facecolor="none", edgecolor=MUTED, hatch="///", linewidth=0.8)
                 )
-                axes.text(30, y + bar - 2.5, f"{HIDDEN_MARK} {_('hidden')}", fontsize=SMALL, color=MUTED,
-                          style="italic", va="baseline")
+                axes.text(
+                    30,
+                    y + bar - 2.5,
+                    f"{HIDDEN_MARK} {_('hidden')}",
+                    fontsize=SMALL,
+                    color=MUTED,
+                    style="italic",
+                    va="baseline",
+                )
             else:
                 length = room * value / largest
                 if length > 0:
-                    axes.add_patch(Rectangle((0, y), max(length, 1.5), bar, facecolor=colour, edgecolor="none"))
+                    axes.add_patch(
+                        Rectangle((0, y), max(length, 1.5), bar, facecolor=colour, edgecolor="none")
+                    )
                 axes.text(length + 5, y + bar - 2.5, _number(value), fontsize=SMALL, va="baseline")
             y += bar + 2
         y += 10
@@ -172,7 +183,9 @@ def _line_chart(table: Table) -> Figure:
     height = top + plot_height + bottom + note
     figure = Figure(figsize=(WIDTH / 72, height / 72), dpi=72)
     left = 34.0
-    axes = figure.add_axes((left / WIDTH, (bottom + note) / height, (WIDTH - left - 8) / WIDTH, plot_height / height))
+    axes = figure.add_axes(
+        (left / WIDTH, (bottom + note) / height, (WIDTH - left - 8) / WIDTH, plot_height / height)
+    )
     values = [v for row in table.rows for v in (row.values[c] for c in columns) if v is not None]
     largest = max([*values, 1])
     axes.set_xlim(-0.5, count - 0.5)
@@ -195,13 +208,19 @@ def _line_chart(table: Table) -> Figure:
         axes.text(index, largest * 1.1, HIDDEN_MARK, ha="center", fontsize=FONT, color=MUTED)
     for number, column in enumerate(columns):
         colour = COLOURS[number % len(COLOURS)]
-        ys = [math.nan if row.values[column] is None else row.values[column] for row in table.rows]
+        ys: list[float] = [math.nan if (v := row.values[column]) is None else float(v) for row in table.rows]
         axes.plot(range(count), ys, color=colour, linewidth=2, marker="o", markersize=4)
         if len(columns) == 1 and count <= 24:
             for x, value in enumerate(row.values[column] for row in table.rows):
                 if value is not None:
-                    axes.annotate(_number(value), (x, value), xytext=(0, 5), textcoords="offset points",
-                                  ha="center", fontsize=SMALL - 1)
+                    axes.annotate(
+                        _number(value),
+                        (x, value),
+                        xytext=(0, 5),
+                        textcoords="offset points",
+                        ha="center",
+                        fontsize=SMALL - 1,
+                    )
     for name, colour, line in legend:
         figure.text(0, 1 - (line * 18 + 14) / height, f"— {name}", color=colour, fontsize=SMALL)
     if hidden:

@@ -117,12 +117,14 @@ def as_xlsx(tables: Sequence[Table], *, about: About | None = None) -> bytes:
             (_("Offices"), ", ".join(f"{name} ({code})" for code, name in about.offices)),
             (
                 _("Disclosure control"),
-                _("applied: small numbers are hidden") if about.controlled else _("not applied: internal figures"),
+                _("applied: small numbers are hidden")
+                if about.controlled
+                else _("not applied: internal figures"),
             ),
         ]
-        for label, value in facts:
-            sheet.cell(line, 1, label).font = bold
-            sheet.cell(line, 2, value)
+        for label_text, value_text in facts:
+            sheet.cell(line, 1, label_text).font = bold
+            sheet.cell(line, 2, value_text)
             line += 1
     sheet.cell(line, 1, HIDDEN_MARK).font = bold
     sheet.cell(line, 2, _hidden_legend())
@@ -152,10 +154,10 @@ def as_xlsx(tables: Sequence[Table], *, about: About | None = None) -> bytes:
             line += 1
             label = page.cell(line, 1, row.label)
             label.font = bold if is_total else Font()
-            for index, value in enumerate(row.values, start=2):
-                cell = page.cell(line, index, HIDDEN_MARK if value is None else value)
+            for index, figure in enumerate(row.values, start=2):
+                cell = page.cell(line, index, HIDDEN_MARK if figure is None else figure)
                 cell.alignment = Alignment(horizontal="right")
-                if value is not None:
+                if figure is not None:
                     cell.number_format = "#,##0"
                 if is_total:
                     cell.font = bold
@@ -166,7 +168,7 @@ def as_xlsx(tables: Sequence[Table], *, about: About | None = None) -> bytes:
             line += 2
             page.cell(line, 1, text)
         page.freeze_panes = page.cell(header + 1, 2)
-        page.column_dimensions["A"].width = min(60, max(20, *(len(row.label) + 2 for row in table.rows)))
+        page.column_dimensions["A"].width = min(60, max([20, *(len(row.label) + 2 for row in table.rows)]))
         for index in range(2, len(table.columns) + 2):
             page.column_dimensions[get_column_letter(index)].width = 16
     out = io.BytesIO()

@@ -127,9 +127,7 @@ def compose_report(
     """The report of `tables` (already in `language`): charts drawn, the office's texts chosen
     (one office, a period within one year: that year's texts)."""
     with translation.override(language):
-        sections = tuple(
-            ReportSection(table=table, chart=_safe(chart_svg(table))) for table in tables
-        )
+        sections = tuple(ReportSection(table=table, chart=_safe(chart_svg(table))) for table in tables)
     texts = None
     if len(offices) == 1 and start.year == end.year:
         texts = choose_report_text(office=offices[0], year=start.year, language=language)

@@ -18,15 +18,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from likeverd.accounts.models import Office
-from likeverd.accounts.roles import Permission
 from likeverd.accounts.permissions import get_viewer, viewer_required
+from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.core import clock
 from likeverd.statistics import exports
 from likeverd.statistics.forms import ReportChoiceForm
 from likeverd.statistics.report import AnnualReport, build_report, record_report_export
 from likeverd.statistics.selectors import report_offices
-
 
 
 def _offices(viewer: Viewer) -> list[Office]:

@@ -16,6 +16,8 @@ def figure(value: int | None) -> SafeString | str:
     """A count or amount with grouped digits; a suppressed figure (None) as "·", read as "hidden"."""
     if value is None:
         return format_html(
-            '<span aria-hidden="true">{}</span><span class="visually-hidden">{}</span>', HIDDEN_MARK, _("hidden")
+            '<span aria-hidden="true">{}</span><span class="visually-hidden">{}</span>',
+            HIDDEN_MARK,
+            _("hidden"),
         )
     return number_format(value, force_grouping=True)

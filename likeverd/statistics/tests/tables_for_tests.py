@@ -17,8 +17,20 @@ CATEGORIES_2019 = (
     ("Hatkriminalitet", 8),
     ("Annet", 6),
 )
-MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
-          "november", "desember")
+MONTHS = (
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+)
 
 
 def categories(*, suppress: bool = False) -> Table:

@@ -60,7 +60,9 @@ def test_csv_has_one_line_per_figure_with_the_table_id() -> None:
     }
     hidden = next(line for line in lines if line["row"] == "NAV")
     assert (hidden["value"], hidden["suppressed"]) == ("", "1")
-    total = next(line for line in lines if line["table_id"] == "cases_by_category" and line["row_key"] == "total")
+    total = next(
+        line for line in lines if line["table_id"] == "cases_by_category" and line["row_key"] == "total"
+    )
     assert total["value"] == "60"
     received = [line for line in lines if line["table_id"] == "income" and line["column"] == "Mottatt"]
     assert [line["value"] for line in received] == ["500000", "125000", "625000"]
@@ -71,11 +73,18 @@ def test_csv_has_one_line_per_figure_with_the_table_id() -> None:
 
 def test_xlsx_reads_back_one_sheet_per_table_with_numbers_as_numbers() -> None:
     workbook = load_workbook(io.BytesIO(as_xlsx(made.all_tables(), about=ABOUT)))
-    assert workbook.sheetnames == ["about", "cases_by_category", "cases_by_month", "mediation_outcomes", "income"]
+    assert workbook.sheetnames == [
+        "about",
+        "cases_by_category",
+        "cases_by_month",
+        "mediation_outcomes",
+        "income",
+    ]
     about = workbook["about"]
     assert about["A1"].value == "Årsrapport 2019 · DiMe Oslo"
     legend = [row for row in about.iter_rows(values_only=True) if row[0] == HIDDEN_MARK]
-    assert legend and "hidden" in str(legend[0][1])
+    assert legend
+    assert "hidden" in str(legend[0][1])
 
     sheet = workbook["cases_by_category"]
     assert sheet["A1"].value == "Saker etter samfunnsområde"
@@ -86,10 +95,18 @@ def test_xlsx_reads_back_one_sheet_per_table_with_numbers_as_numbers() -> None:
     assert isinstance(rows["Bolig og nabokonflikter"], int)
     assert rows["NAV"] == HIDDEN_MARK
     assert rows["I alt"] == 60
-    notes = [row[0] for row in sheet.iter_rows(values_only=True) if row[0] and str(row[0]).startswith(HIDDEN_MARK)]
+    notes = [
+        row[0] for row in sheet.iter_rows(values_only=True) if row[0] and str(row[0]).startswith(HIDDEN_MARK)
+    ]
     assert notes  # the legend under a table with hidden cells
 
     money = workbook["income"]
     assert money["B3"].value == "Bevilget (NOK)"
-    assert [row[2] for row in money.iter_rows(min_row=4, max_row=6, values_only=True)] == [500_000, 125_000, 625_000]
-    assert not [row for row in money.iter_rows(values_only=True) if row[0] and str(row[0]).startswith(HIDDEN_MARK)]
+    assert [row[2] for row in money.iter_rows(min_row=4, max_row=6, values_only=True)] == [
+        500_000,
+        125_000,
+        625_000,
+    ]
+    assert not [
+        row for row in money.iter_rows(values_only=True) if row[0] and str(row[0]).startswith(HIDDEN_MARK)
+    ]

@@ -18,6 +18,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from likeverd.accounts.actors import SystemActor
 from likeverd.accounts.models import Jurisdiction, Office
+from likeverd.statistics.exports import CONTENT_TYPES, export_report
 from likeverd.statistics.report import (
     REPORT_LANGUAGES,
     AnnualReport,
@@ -25,7 +26,6 @@ from likeverd.statistics.report import (
     build_report,
     record_report_export,
 )
-from likeverd.statistics.exports import CONTENT_TYPES, export_report
 
 ACTOR = SystemActor("the likeverd report command")
 BINARY_FORMATS = frozenset({"xlsx", "pdf"})
@@ -50,7 +50,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--office", action="append", required=True, metavar="CODE", help="An office's short code (repeatable)."
+            "--office",
+            action="append",
+            required=True,
+            metavar="CODE",
+            help="An office's short code (repeatable).",
         )
         parser.add_argument("--from", dest="start", required=True, type=iso_day, metavar="YYYY-MM-DD")
         parser.add_argument("--to", dest="end", required=True, type=iso_day, metavar="YYYY-MM-DD")
@@ -60,7 +64,9 @@ class Command(BaseCommand):
             choices=REPORT_LANGUAGES,
             help="The language of titles and labels (default: the first office's own, nb or sv).",
         )
-        parser.add_argument("--output", type=Path, metavar="FILE", help="Write here instead of standard output.")
+        parser.add_argument(
+            "--output", type=Path, metavar="FILE", help="Write here instead of standard output."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         offices = self._offices(options["office"])
@@ -95,7 +101,9 @@ class Command(BaseCommand):
         found = {office.code: office for office in Office.objects.filter(code__in=wanted, is_active=True)}
         missing = [code for code in wanted if code not in found]
         if missing:
-            known = ", ".join(Office.objects.filter(is_active=True).order_by("code").values_list("code", flat=True))
+            known = ", ".join(
+                Office.objects.filter(is_active=True).order_by("code").values_list("code", flat=True)
+            )
             raise CommandError(
                 f"No active office with the code {', '.join(missing)}. Offices: {known or 'none yet'}."
             )
