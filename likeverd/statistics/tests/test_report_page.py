@@ -133,7 +133,9 @@ def test_an_odd_period_is_explained_on_the_form(
 def test_a_period_of_days_is_reported_with_its_dates(
     coordinator: User, client_for: Callable[[User], Client]
 ) -> None:
-    page = client_for(coordinator).get("/en/staff/statistics/report/?office=OSL&start=2019-03-01&end=2019-03-31")
+    page = client_for(coordinator).get(
+        "/en/staff/statistics/report/?office=OSL&start=2019-03-01&end=2019-03-31"
+    )
     text = page.content.decode()
     assert "Report" in text
     assert "March 1, 2019" in text or "1 March 2019" in text
@@ -149,7 +151,9 @@ def test_the_offices_own_staff_may_see_internal_figures_marked_as_such(
 
     internal = client.get(f"/en/staff/statistics/report/?{YEAR_2019}&internal=on").content.decode()
     assert "Internal figures." in internal
-    read = AuditEvent.objects.filter(action=AuditAction.VIEW, detail__read="statistics").order_by("-id").first()
+    read = (
+        AuditEvent.objects.filter(action=AuditAction.VIEW, detail__read="statistics").order_by("-id").first()
+    )
     assert read is not None
     assert read.detail["controlled"] is False
 
@@ -191,10 +195,14 @@ def test_open_data_ids_are_the_same_in_every_language(
 ) -> None:
     client = client_for(coordinator)
     documents = {
-        language: json.loads(client.get(f"/{language}/staff/statistics/report/download/json/?{YEAR_2019}").content)
+        language: json.loads(
+            client.get(f"/{language}/staff/statistics/report/download/json/?{YEAR_2019}").content
+        )
         for language in ("nb", "sv", "en")
     }
-    ids = {language: [table["id"] for table in document["tables"]] for language, document in documents.items()}
+    ids = {
+        language: [table["id"] for table in document["tables"]] for language, document in documents.items()
+    }
     assert ids["nb"] == ids["sv"] == ids["en"] == list(TABLE_IDS)
     labels = {language: document["tables"][0]["rows"][0]["label"] for language, document in documents.items()}
     assert len(set(labels.values())) == 3  # the labels are translated, the ids are not
