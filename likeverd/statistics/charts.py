@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 import matplotlib
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_svg import FigureCanvasSVG
@@ -44,8 +45,8 @@ ET.register_namespace("xlink", XLINK_NS)
 # Width of every chart in SVG units (points): at a phone's 358 CSS pixels of content it scales
 # to about 0.9, so 12-unit labels read at about 11 pixels; the page caps it at 32rem.
 WIDTH = 400.0
-FONT = 12.0
-SMALL = 10.5
+FONT = 14.0
+SMALL = 12.0
 # Okabe and Ito's palette: told apart by people with any common colour-vision deficiency.
 COLOURS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#56b4e9", "#e69f00", "#000000")
 TEXT = "#1b1e22"
@@ -72,13 +73,30 @@ RC = {
     "hatch.color": MUTED,
 }
 # rcParams are global to the process: one chart at a time.
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()
+DRAWN_KEPT = 256
+_DRAWN: dict[str, str] = {}
 
 
 def chart_svg(table: Table) -> str | None:
     """The chart of `table` as an inline `<svg>` element, or None when it gets no chart."""
     if table.chart == "none" or not table.rows or not table.columns:
         return None
+    # The page and then its PDF draw the same tables: keep the last charts drawn (a chart is a
+    # function of the table and the language of its words).
+    key = f"{get_language()}:{table!r}"
+    with _LOCK:
+        if key in _DRAWN:
+            return _DRAWN[key]
+    svg = _draw(table)
+    with _LOCK:
+        _DRAWN[key] = svg
+        while len(_DRAWN) > DRAWN_KEPT:
+            del _DRAWN[next(iter(_DRAWN))]
+    return svg
+
+
+def _draw(table: Table) -> str:
     with _LOCK, matplotlib.rc_context(cast(Any, RC)):
         figure = _line_chart(table) if table.chart == "line" else _bar_chart(table)
         out = io.StringIO()

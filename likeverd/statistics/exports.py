@@ -22,7 +22,6 @@ import io
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from django.template.loader import render_to_string
@@ -35,7 +34,6 @@ from likeverd.statistics.tables import Row, Table
 if TYPE_CHECKING:
     from likeverd.statistics.report import AnnualReport
 
-STYLESHEET = Path(__file__).parent / "static" / "likeverd" / "statistics.css"
 CSV_HEADER = ("table_id", "table", "row_key", "row", "column", "value", "unit", "suppressed")
 TOTAL_KEY = "total"
 
@@ -198,7 +196,7 @@ def as_pdf(report: AnnualReport) -> bytes:
     with translation.override(report.language):
         page = render_to_string(
             "statistics/report_print.html",
-            {"report": report, "stylesheet": STYLESHEET.read_text(encoding="utf-8")},
+            {"report": report},
         )
     pdf = HTML(string=page, url_fetcher=_refuse_fetch).write_pdf()
     if not isinstance(pdf, bytes):  # pragma: no cover - WeasyPrint returns bytes without a target

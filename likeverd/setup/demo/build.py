@@ -45,6 +45,7 @@ from likeverd.setup.demo.planning import (
     _phone,
     plan_office,
 )
+from likeverd.setup.demo.report_texts import add_report_texts
 from likeverd.taxonomy.models import ReportingCategory, Term, TermKind
 
 
@@ -410,6 +411,7 @@ def load_demo(
             # Drafts and referrals (triage) on a few open cases, as of now.
             casework.add_casework(adviser=context.advisers[0], cases=built[::-1])
             add_outreach(office_rng, context.coordinator, spec.narrative_language, timezone.localdate(now))
+            add_report_texts(context.coordinator, spec.narrative_language, timezone.localdate(now))
         from likeverd.setup.demo import mediation  # imported here: it imports this module
 
         mediation.load_bench(context, office_rng, now)

@@ -2,6 +2,7 @@ import csv
 import io
 import json
 
+from django.utils import translation
 from openpyxl import load_workbook
 
 from likeverd.statistics.charts import HIDDEN_MARK
@@ -72,7 +73,8 @@ def test_csv_has_one_line_per_figure_with_the_table_id() -> None:
 
 
 def test_xlsx_reads_back_one_sheet_per_table_with_numbers_as_numbers() -> None:
-    workbook = load_workbook(io.BytesIO(as_xlsx(made.all_tables(), about=ABOUT)))
+    with translation.override("en"):
+        workbook = load_workbook(io.BytesIO(as_xlsx(made.all_tables(), about=ABOUT)))
     assert workbook.sheetnames == [
         "about",
         "cases_by_category",
