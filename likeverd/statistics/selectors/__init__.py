@@ -87,11 +87,11 @@ def _build(offices: Sequence[Office], start: dt.date, end: dt.date) -> list[Tabl
     total = category.total.values[0] if category.total is not None else 0
     total = total or 0
     referrals = bench.referrals_in(offices, start, end)
-    grounds = cases.term_labels(offices, TermKind.GROUND)
+    grounds, ground_codes = cases.terms(offices, TermKind.GROUND)
     return [
         category,
         cases.by_ground(received, grounds, total),
-        cases.by_ground_combination(received, grounds),
+        cases.by_ground_combination(received, grounds, ground_codes, total),
         cases.by_form(received, cases.term_labels(offices, TermKind.FORM), total),
         cases.by_channel(received),
         cases.by_counterpart(received, total),
