@@ -5,7 +5,8 @@ jurisdiction's terms) or the codes' translated names, in the active language."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from django.db import connections
 from django.db.models import Count, IntegerField, QuerySet, Sum, Value
@@ -49,14 +50,39 @@ def terms(offices: Sequence[Office], kind: TermKind) -> tuple[dict[str, str], di
     return labels, codes
 
 
-def by_category(cases: QuerySet[Case], offices: Sequence[Office]) -> Table:
+@dataclass(frozen=True)
+class CaseCounts:
+    """The period's cases counted by area of society, channel, status and outcome."""
+
+    category: dict[str | None, int]
+    channel: dict[str | None, int]
+    status: dict[str | None, int]
+    outcome: dict[str | None, int]
+
+
+def case_counts(cases: QuerySet[Case]) -> CaseCounts:
+    """Four tables' counts from one GROUP BY over the four columns (at most a few thousand
+    groups), summed here: one pass over the cases instead of four, and one query to build."""
+    found = (
+        cases.values_list("reporting_category__code", "channel", "status", "outcome")
+        .annotate(n=Count("id"))
+        .values_list("reporting_category__code", "channel", "status", "outcome", "n")
+    )
+    counts = CaseCounts({}, {}, {}, {})
+    for category, channel, status, outcome, n in found:
+        for table, key in (
+            (counts.category, category),
+            (counts.channel, channel),
+            (counts.status, status),
+            (counts.outcome, outcome),
+        ):
+            table[key] = table.get(key, 0) + n
+    return counts
+
+
+def by_category(counts: Mapping[str | None, int], offices: Sequence[Office]) -> Table:
     """Every active reporting category (also at zero: the office chose them) and any other that
     was used, summed by code across offices; cases without one last."""
-    counts: dict[str | None, int] = dict(
-        cases.values_list("reporting_category__code")
-        .annotate(n=Count("id"))
-        .values_list("reporting_category__code", "n")
-    )
     categories = (
         ReportingCategory.objects.filter(office__in=offices)
         .order_by("sort_order", "code", "office__code")
@@ -190,10 +216,7 @@ def by_ground_combination(
     )
 
 
-def by_channel(cases: QuerySet[Case]) -> Table:
-    counts: dict[str | None, int] = dict(
-        cases.values_list("channel").annotate(n=Count("id")).values_list("channel", "n")
-    )
+def by_channel(counts: Mapping[str | None, int]) -> Table:
     return count_table(
         "cases_by_channel",
         _("Cases by channel"),
@@ -249,10 +272,7 @@ def by_month(cases: QuerySet[Case], offices: Sequence[Office], start: dt.date, e
     )
 
 
-def by_status(cases: QuerySet[Case]) -> Table:
-    counts: dict[str | None, int] = dict(
-        cases.values_list("status").annotate(n=Count("id")).values_list("status", "n")
-    )
+def by_status(counts: Mapping[str | None, int]) -> Table:
     return count_table(
         "cases_by_status",
         _("Cases by status today"),
@@ -262,10 +282,7 @@ def by_status(cases: QuerySet[Case]) -> Table:
     )
 
 
-def by_outcome(cases: QuerySet[Case]) -> Table:
-    counts: dict[str | None, int] = dict(
-        cases.values_list("outcome").annotate(n=Count("id")).values_list("outcome", "n")
-    )
+def by_outcome(counts: Mapping[str | None, int]) -> Table:
     return count_table(
         "cases_by_outcome",
         _("Cases by outcome"),
