@@ -126,7 +126,11 @@ def _bare_aggregate(office_ids: Sequence[int], start: dt.date, end: dt.date, zon
     )
     month, month_params = trunc
     years = ", ".join(str(year) for year in range(start.year, end.year + 1))
-    period: tuple[Any, ...] = (since, until)
+    # As the ORM binds them: on SQLite, UTC text in the stored form; on PostgreSQL, as they are.
+    period: tuple[Any, ...] = (
+        connection.ops.adapt_datetimefield_value(since),
+        connection.ops.adapt_datetimefield_value(until),
+    )
     statements: list[tuple[str, tuple[Any, ...]]] = [
         (f"SELECT c.reporting_category_id, COUNT(*) FROM {case} c WHERE {where} GROUP BY 1", period),
         (
@@ -169,12 +173,12 @@ def _bare_aggregate(office_ids: Sequence[int], start: dt.date, end: dt.date, zon
         (
             f"SELECT template_id, COUNT(*), SUM(participants) FROM {q(CourseSession._meta.db_table)} "
             f"WHERE office_id IN ({ids}) AND date >= %s AND date <= %s GROUP BY 1",
-            (start, end),
+            (connection.ops.adapt_datefield_value(start), connection.ops.adapt_datefield_value(end)),
         ),
         (
             f"SELECT kind, COUNT(*), SUM(audience_reached) FROM {q(OutreachEvent._meta.db_table)} "
             f"WHERE office_id IN ({ids}) AND date >= %s AND date <= %s GROUP BY 1",
-            (start, end),
+            (connection.ops.adapt_datefield_value(start), connection.ops.adapt_datefield_value(end)),
         ),
         (
             "SELECT funder_id, SUM(received + carried_in - carried_out - repaid) "
@@ -189,12 +193,15 @@ def _bare_aggregate(office_ids: Sequence[int], start: dt.date, end: dt.date, zon
         ),
     ]
 
-    def run() -> int:
+    def run(*, timings: dict[str, float] | None = None) -> int:
         fetched = 0
         with connection.cursor() as cursor:
             for sql, params in statements:
+                started = time.perf_counter()
                 cursor.execute(sql, params)
                 fetched += len(cursor.fetchall())
+                if timings is not None:
+                    timings[sql[:60]] = (time.perf_counter() - started) * 1000
         return fetched
 
     return run
