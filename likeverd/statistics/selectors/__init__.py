@@ -84,21 +84,22 @@ def _check_access(viewer: Viewer, offices: Sequence[Office]) -> None:
 
 def _build(offices: Sequence[Office], start: dt.date, end: dt.date) -> list[Table]:
     received = cases.cases_in(offices, start, end)
-    category = cases.by_category(received, offices)
+    counted = cases.case_counts(received)
+    category = cases.by_category(counted.category, offices)
     total = category.total.values[0] if category.total is not None else 0
     total = total or 0
     referrals = bench.referrals_in(offices, start, end)
-    grounds = cases.term_labels(offices, TermKind.GROUND)
+    grounds, ground_codes = cases.terms(offices, TermKind.GROUND)
     return [
         category,
         cases.by_ground(received, grounds, total),
-        cases.by_ground_combination(received, grounds),
+        cases.by_ground_combination(received, grounds, ground_codes, total),
         cases.by_form(received, cases.term_labels(offices, TermKind.FORM), total),
-        cases.by_channel(received),
+        cases.by_channel(counted.channel),
         cases.by_counterpart(received, total),
         cases.by_month(received, offices, start, end),
-        cases.by_status(received),
-        cases.by_outcome(received),
+        cases.by_status(counted.status),
+        cases.by_outcome(counted.outcome),
         bench.by_area(referrals),
         bench.outcomes(referrals),
         activities.courses(offices, start, end),
