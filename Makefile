@@ -22,7 +22,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: help install demo test coverage lint lint-ruff lint-format lint-types lint-imports \
-	lint-migrations check-translations bench bench-intake messages clean
+	lint-migrations check-translations bench bench-intake bench-report messages clean
 
 help:
 	@echo "make demo      install, migrate, load demo data, serve http://127.0.0.1:8000 (PORT=8123 for"
@@ -33,6 +33,8 @@ help:
 	@echo "make bench     speed and memory at scale: 100,000 cases in one office (QUICK=1: 3,000, a short"
 	@echo "               run; SCALE=1m: 1,000,000 cases over 50 offices); DATABASE_URL picks the engine"
 	@echo "make bench-intake  public reports per second through gunicorn (QUICK=1: under two minutes)"
+	@echo "make bench-report  one office's and the network's annual report beside the bare SQL aggregate"
+	@echo "               (1,000,000 cases over 50 offices; SCALE=100k: 100,000 over 10; QUICK=1: 5,000 over 5)"
 	@echo "make messages  update the translation catalogues (needs gettext)"
 	@echo "make clean     remove the virtualenv, caches and ./var"
 
@@ -116,6 +118,11 @@ bench: install
 # DATABASE_URL names it) against the bare Argon2id hash rate; QUICK=1 runs in under two minutes.
 bench-intake: install
 	$(BIN)/python -m benchmarks.intake
+
+# The annual report (report_tables, disclosure-controlled) for one office and for the network,
+# each beside the same GROUP BY counts as raw SQL in the same run; last line `report: ratio=R`.
+bench-report: install
+	$(BIN)/python -m benchmarks.report $(BENCH_ARGS)
 
 # Staff screens in nb and sv (English is the source); the public pages (likeverd/intake, its own
 # catalogues in likeverd/intake/locale) also in the languages of the people the offices serve.

@@ -16,7 +16,6 @@ from likeverd.setup.demo import people, texts
 DEMO_SEED = 2019  # the year of DiMe's first annual report
 DEFAULT_CASES = 300
 OSLO_SHARE = 19 / 30  # about 190 of 300
-HISTORY_DAYS = 730
 
 S = CaseStatus
 O = Outcome  # noqa: E741
@@ -310,14 +309,24 @@ def _plan_case(
     )
 
 
+def history_start(today: dt.date) -> dt.date:
+    """The demo's first day: 1 January of last year, so last year's annual report is whole and
+    this year's month lines run up to today."""
+    return dt.date(today.year - 1, 1, 1)
+
+
 def _received_times(rng: random.Random, count: int, now: dt.datetime) -> list[dt.datetime]:
-    """Working hours over the last two years, denser lately (the service grew)."""
+    """Working hours from 1 January last year until now, denser lately (the service grew)."""
     moments = []
     today = timezone.localdate(now)
+    first = history_start(today)
+    span = (today - first).days
     for _ in range(count):
-        day = today - dt.timedelta(days=int(HISTORY_DAYS * rng.random() ** 1.3))
+        day = today - dt.timedelta(days=int(span * rng.random() ** 1.3))
         if day.weekday() >= 5:
-            day -= dt.timedelta(days=day.weekday() - 4)
+            earlier = day - dt.timedelta(days=day.weekday() - 4)
+            # A weekend at the very start moves to the Monday after, not into the year before.
+            day = earlier if earlier >= first else day + dt.timedelta(days=7 - day.weekday())
         local = timezone.make_aware(dt.datetime.combine(day, dt.time(rng.randint(8, 15), rng.randint(0, 59))))
         moments.append(min(local, now - dt.timedelta(minutes=rng.randint(20, 300))))
     return sorted(moments)

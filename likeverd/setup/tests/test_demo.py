@@ -1,11 +1,14 @@
+import datetime as dt
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Count
+from django.utils import timezone, translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from likeverd.accounts.actors import SystemActor
 from likeverd.accounts.models import Membership, Office, User
 from likeverd.accounts.roles import Role
 from likeverd.accounts.tests.factories import viewer_of
@@ -17,6 +20,7 @@ from likeverd.outreach import selectors as outreach_selectors
 from likeverd.outreach.models import Patrol
 from likeverd.setup.demo.build import demo_logins
 from likeverd.setup.demo.people import DEMO_PASSWORD
+from likeverd.statistics.selectors import report_tables
 
 pytestmark = pytest.mark.django_db
 
@@ -154,3 +158,21 @@ def test_both_offices_have_two_years_of_outreach_and_balanced_accounts() -> None
             assert len(costs.rows) >= 8
         assert outreach_selectors.events(viewer).exists()
         assert outreach_selectors.media_mentions(viewer).exists()
+
+
+def test_demo_cases_run_from_last_january_to_today_so_both_years_report() -> None:
+    run_demo()
+    today = timezone.localdate()
+    first, last = dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)
+    received = [timezone.localdate(moment) for moment in Case.objects.values_list("received_at", flat=True)]
+    assert min(received) >= first
+    assert max(received) <= today
+    oslo = Office.objects.get(code="OSL")
+    with translation.override("en"):
+        tables = report_tables(
+            actor=SystemActor("the demo test"), offices=[oslo], start=first, end=last, controlled=False
+        )
+    months = next(table for table in tables if table.id == "cases_by_month")
+    # A small demo (40 cases) still spreads last year's cases over most of its months.
+    assert sum(1 for row in months.rows if row.values[0]) >= 6
+    assert any(row.values[0] for row in months.rows[:3])

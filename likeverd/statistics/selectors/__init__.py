@@ -21,8 +21,10 @@ from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
+from likeverd.statistics import disclosure
 from likeverd.statistics.selectors import activities, bench, cases
 from likeverd.statistics.tables import Table
+from likeverd.taxonomy.models import TermKind
 
 # The tables of a report, in order (ids stable across languages; network appends its own).
 TABLE_IDS = (
@@ -82,20 +84,22 @@ def _check_access(viewer: Viewer, offices: Sequence[Office]) -> None:
 
 def _build(offices: Sequence[Office], start: dt.date, end: dt.date) -> list[Table]:
     received = cases.cases_in(offices, start, end)
-    category = cases.by_category(received, offices)
+    counted = cases.case_counts(received)
+    category = cases.by_category(counted.category, offices)
     total = category.total.values[0] if category.total is not None else 0
     total = total or 0
     referrals = bench.referrals_in(offices, start, end)
+    grounds, ground_codes = cases.terms(offices, TermKind.GROUND)
     return [
         category,
-        cases.by_ground(received, offices, total),
-        cases.by_ground_combination(received, offices),
-        cases.by_form(received, offices, total),
-        cases.by_channel(received),
+        cases.by_ground(received, grounds, total),
+        cases.by_ground_combination(received, grounds, ground_codes, total),
+        cases.by_form(received, cases.term_labels(offices, TermKind.FORM), total),
+        cases.by_channel(counted.channel),
         cases.by_counterpart(received, total),
         cases.by_month(received, offices, start, end),
-        cases.by_status(received),
-        cases.by_outcome(received),
+        cases.by_status(counted.status),
+        cases.by_outcome(counted.outcome),
         bench.by_area(referrals),
         bench.outcomes(referrals),
         activities.courses(offices, start, end),
@@ -130,6 +134,12 @@ def report_tables(
         network = actor.can(Permission.VIEW_NETWORK_STATISTICS)
     controlled = controlled or network or len(offices) > 1
     tables = _build(offices, start, end)
+    if controlled:
+        limit = disclosure.threshold()
+        tables = [
+            table if table.id in MONEY_TABLES else disclosure.protect(table, threshold=limit)
+            for table in tables
+        ]
     record_event(
         actor=StaffActor.of(actor) if isinstance(actor, Viewer) else actor,
         office=offices[0] if len(offices) == 1 else (actor.office if isinstance(actor, Viewer) else None),

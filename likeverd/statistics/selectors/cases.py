@@ -5,11 +5,12 @@ jurisdiction's terms) or the codes' translated names, in the active language."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from django.db import connections
-from django.db.models import Case as When_
-from django.db.models import Count, IntegerField, QuerySet, Sum, Value, When
+from django.db.models import Count, IntegerField, QuerySet, Sum, Value
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
 from likeverd.accounts.models import Office
@@ -28,28 +29,60 @@ def cases_in(offices: Sequence[Office], start: dt.date, end: dt.date) -> QuerySe
     ).order_by()
 
 
-def _term_labels(offices: Sequence[Office], kind: TermKind) -> dict[str, str]:
+def term_labels(offices: Sequence[Office], kind: TermKind) -> dict[str, str]:
     """Code -> label of the offices' jurisdictions' terms, in taxonomy order (newest version's
     label when the law renamed a term)."""
+    return terms(offices, kind)[0]
+
+
+def terms(offices: Sequence[Office], kind: TermKind) -> tuple[dict[str, str], dict[int, str]]:
+    """As `term_labels`, and the id -> code of every version of those terms, in one query."""
     labels: dict[str, str] = {}
+    codes: dict[int, str] = {}
     rows = (
         Term.objects.filter(jurisdiction__in={o.jurisdiction for o in offices}, kind=kind)
         .order_by("sort_order", "code", "-valid_from")
-        .values_list("code", label_field())
+        .values_list("pk", "code", label_field())
     )
-    for code, label in rows:
+    for pk, code, label in rows:
         labels.setdefault(code, label)
-    return labels
+        codes[pk] = code
+    return labels, codes
 
 
-def by_category(cases: QuerySet[Case], offices: Sequence[Office]) -> Table:
+@dataclass(frozen=True)
+class CaseCounts:
+    """The period's cases counted by area of society, channel, status and outcome."""
+
+    category: dict[str | None, int]
+    channel: dict[str | None, int]
+    status: dict[str | None, int]
+    outcome: dict[str | None, int]
+
+
+def case_counts(cases: QuerySet[Case]) -> CaseCounts:
+    """Four tables' counts from one GROUP BY over the four columns (at most a few thousand
+    groups), summed here: one pass over the cases instead of four, and one query to build."""
+    found = (
+        cases.values_list("reporting_category__code", "channel", "status", "outcome")
+        .annotate(n=Count("id"))
+        .values_list("reporting_category__code", "channel", "status", "outcome", "n")
+    )
+    counts = CaseCounts({}, {}, {}, {})
+    for category, channel, status, outcome, n in found:
+        for table, key in (
+            (counts.category, category),
+            (counts.channel, channel),
+            (counts.status, status),
+            (counts.outcome, outcome),
+        ):
+            table[key] = table.get(key, 0) + n
+    return counts
+
+
+def by_category(counts: Mapping[str | None, int], offices: Sequence[Office]) -> Table:
     """Every active reporting category (also at zero: the office chose them) and any other that
     was used, summed by code across offices; cases without one last."""
-    counts: dict[str | None, int] = dict(
-        cases.values_list("reporting_category__code")
-        .annotate(n=Count("id"))
-        .values_list("reporting_category__code", "n")
-    )
     categories = (
         ReportingCategory.objects.filter(office__in=offices)
         .order_by("sort_order", "code", "office__code")
@@ -91,8 +124,8 @@ def _by_terms(
     return rows, counts
 
 
-def by_ground(cases: QuerySet[Case], offices: Sequence[Office], total: int) -> Table:
-    rows, counts = _by_terms(cases, "grounds", _term_labels(offices, TermKind.GROUND))
+def by_ground(cases: QuerySet[Case], labels: dict[str, str], total: int) -> Table:
+    rows, counts = _by_terms(cases, "grounds", labels)
     if counts.get(None):
         rows.append(Row(label=_("No ground recorded"), values=(counts[None],), key=""))
     return count_table(
@@ -106,8 +139,8 @@ def by_ground(cases: QuerySet[Case], offices: Sequence[Office], total: int) -> T
     )
 
 
-def by_form(cases: QuerySet[Case], offices: Sequence[Office], total: int) -> Table:
-    rows, counts = _by_terms(cases, "forms", _term_labels(offices, TermKind.FORM))
+def by_form(cases: QuerySet[Case], labels: dict[str, str], total: int) -> Table:
+    rows, counts = _by_terms(cases, "forms", labels)
     if counts.get(None):
         rows.append(Row(label=_("No form recorded"), values=(counts[None],), key=""))
     return count_table(
@@ -121,28 +154,42 @@ def by_form(cases: QuerySet[Case], offices: Sequence[Office], total: int) -> Tab
     )
 
 
-def by_ground_combination(cases: QuerySet[Case], offices: Sequence[Office]) -> Table:
+def by_ground_combination(
+    cases: QuerySet[Case], labels: dict[str, str], term_codes: dict[int, str], total: int
+) -> Table:
     """Each case once, under the exact set of its grounds (so "ethnicity + religion" shows as its
-    own row). The set is a bit mask summed per case, which needs no ordered string aggregate and
-    reads the same on SQLite and PostgreSQL; the outer GROUP BY counts the cases per mask."""
-    labels = _term_labels(offices, TermKind.GROUND)
+    own row). The set is a bit mask summed per case over its ground links, which needs no ordered
+    string aggregate and reads the same on SQLite and PostgreSQL; the outer GROUP BY counts the
+    cases per mask, and the cases without a ground are the rest of `total`.
+
+    The mask is one CASE on the link table's term id, written once as SQL: built from a When()
+    per ground, the ORM spent more time resolving it than the database spent counting."""
     bits = {code: 1 << position for position, code in enumerate(labels)}
-    mask = Sum(
-        When_(
-            *(When(grounds__code=code, then=Value(bit)) for code, bit in bits.items()),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
+    links = Case.grounds.through
+    connection = connections[cases.db]
+    term = f"{connection.ops.quote_name(links._meta.db_table)}.{connection.ops.quote_name('term_id')}"
+    known = {pk: bits[code] for pk, code in term_codes.items() if code in bits}
+    when = " ".join("WHEN %s THEN %s" for _pk in known)
+    params = [value for pk, bit in known.items() for value in (pk, bit)]
+    # Only the quoted column name is written into the SQL; the ids and bits are parameters.
+    raw = RawSQL(f"CASE {term} {when} ELSE 0 END", params, output_field=IntegerField())  # noqa: S611
+    mask = raw if known else Value(0)
+    per_case = (
+        links.objects.filter(case__in=cases.values("id"))
+        .order_by()
+        .values("case_id")
+        .annotate(mask=Sum(mask))
+        # django-stubs cannot see the annotation on an auto-created link model.
+        .values_list("mask")  # type: ignore[misc]
     )
-    per_case = cases.values("id").annotate(mask=mask).values_list("mask")
-    sql, params = per_case.query.sql_with_params()
-    connection = connections[per_case.db]
+    sql, sql_params = per_case.query.sql_with_params()
     column = connection.ops.quote_name("mask")
     # The inner SQL is Django's own compilation (values bound as parameters), the column quoted.
     with connection.cursor() as cursor:
         outer = f"SELECT per_case.{column}, COUNT(*) FROM ({sql}) per_case GROUP BY per_case.{column}"  # noqa: S608
-        cursor.execute(outer, params)
+        cursor.execute(outer, sql_params)
         counts = {int(found or 0): n for found, n in cursor.fetchall()}
+    counts[0] = counts.get(0, 0) + total - sum(counts.values())
     order = list(labels)
     rows = []
     for found, n in counts.items():
@@ -164,15 +211,12 @@ def by_ground_combination(cases: QuerySet[Case], offices: Sequence[Office]) -> T
         _("Cases by combination of grounds"),
         ordered,
         column=_("Cases"),
-        total=sum(counts.values()),
+        total=total,
         note=_("Each case counts once, under all of its grounds together."),
     )
 
 
-def by_channel(cases: QuerySet[Case]) -> Table:
-    counts: dict[str | None, int] = dict(
-        cases.values_list("channel").annotate(n=Count("id")).values_list("channel", "n")
-    )
+def by_channel(counts: Mapping[str | None, int]) -> Table:
     return count_table(
         "cases_by_channel",
         _("Cases by channel"),
@@ -228,10 +272,7 @@ def by_month(cases: QuerySet[Case], offices: Sequence[Office], start: dt.date, e
     )
 
 
-def by_status(cases: QuerySet[Case]) -> Table:
-    counts: dict[str | None, int] = dict(
-        cases.values_list("status").annotate(n=Count("id")).values_list("status", "n")
-    )
+def by_status(counts: Mapping[str | None, int]) -> Table:
     return count_table(
         "cases_by_status",
         _("Cases by status today"),
@@ -241,10 +282,7 @@ def by_status(cases: QuerySet[Case]) -> Table:
     )
 
 
-def by_outcome(cases: QuerySet[Case]) -> Table:
-    counts: dict[str | None, int] = dict(
-        cases.values_list("outcome").annotate(n=Count("id")).values_list("outcome", "n")
-    )
+def by_outcome(counts: Mapping[str | None, int]) -> Table:
     return count_table(
         "cases_by_outcome",
         _("Cases by outcome"),
