@@ -148,9 +148,15 @@ def test_the_offices_own_staff_may_see_internal_figures_marked_as_such(
     published = client.get(f"/en/staff/statistics/report/?{YEAR_2019}").content.decode()
     assert "Internal figures." not in published
     assert "internal=on" in published
+    housing = '<th scope="row">Housing and neighbour conflicts</th><td>'
+    # Two housing cases: too few to publish, so the published figures hide them.
+    assert (
+        f'{housing}<span aria-hidden="true">·</span><span class="visually-hidden">hidden</span>' in published
+    )
 
     internal = client.get(f"/en/staff/statistics/report/?{YEAR_2019}&internal=on").content.decode()
     assert "Internal figures." in internal
+    assert f"{housing}2</td>" in internal
     read = (
         AuditEvent.objects.filter(action=AuditAction.VIEW, detail__read="statistics").order_by("-id").first()
     )
@@ -158,9 +164,24 @@ def test_the_offices_own_staff_may_see_internal_figures_marked_as_such(
     assert read.detail["controlled"] is False
 
     # The downloads of an internal page are still the published figures.
-    client.get(f"/en/staff/statistics/report/download/json/?{YEAR_2019}&internal=on")
+    document = json.loads(
+        client.get(f"/en/staff/statistics/report/download/json/?{YEAR_2019}&internal=on").content
+    )
+    assert {"label": "Housing and neighbour conflicts", "values": [None]} in document["tables"][0]["rows"]
     export = AuditEvent.objects.filter(action=AuditAction.EXPORT).get()
     assert export.detail["controlled"] is True
+
+
+def test_the_network_statistician_never_sees_internal_figures(
+    office: Office, coordinator: User, client_for: Callable[[User], Client]
+) -> None:
+    statistician = make_staff(office, Role.NETWORK_STATISTICIAN, username="stat")
+    page = (
+        client_for(statistician).get(f"/en/staff/statistics/report/?{YEAR_2019}&internal=on").content.decode()
+    )
+    assert "Annual report 2019" in page
+    assert "Internal figures." not in page
+    assert "Show the internal figures" not in page
 
 
 def test_the_downloads_are_real_files_with_every_table(
