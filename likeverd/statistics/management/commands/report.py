@@ -29,7 +29,7 @@ from likeverd.statistics.report import (
 
 ACTOR = SystemActor("the likeverd report command")
 BINARY_FORMATS = frozenset({"xlsx", "pdf"})
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def iso_day(text: str) -> dt.date:
