@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -123,13 +124,17 @@ class _Terminal(io.StringIO):
             "not a day of the calendar",
         ),
         (("--office", "OSL", "--from", "1.1.2019", "--to", "2019-03-01", "--format", "json"), "YYYY-MM-DD"),
+        (
+            ("--office", "OSL", "--from", "2000-01-01", "--to", "2019-01-01", "--format", "json"),
+            "at most ten years",
+        ),
         (("--office", "OSL", *PERIOD, "--format", "docx"), "invalid choice"),
         (("--office", "OSL", *PERIOD, "--format", "json", "--language", "de"), "invalid choice"),
     ],
 )
 def test_clear_errors(office: Office, args: tuple[str, ...], message: str) -> None:
-    with pytest.raises(CommandError, match=message):
-        _run(*args)
+    with translation.override("nb"), pytest.raises(CommandError, match=message):
+        _run(*args)  # in English, like every message of the command line, whatever the language
 
 
 def test_a_binary_file_is_never_written_to_a_terminal(cases_of_2019: None) -> None:

@@ -20,6 +20,7 @@ from likeverd.accounts.actors import SystemActor
 from likeverd.accounts.models import Jurisdiction, Office
 from likeverd.statistics.exports import CONTENT_TYPES, export_report
 from likeverd.statistics.report import (
+    LONGEST_PERIOD,
     REPORT_LANGUAGES,
     AnnualReport,
     PeriodError,
@@ -80,13 +81,19 @@ class Command(BaseCommand):
                     f"A {file_format.upper()} file is not for a terminal: give --output FILE, or redirect "
                     "the output to a file or a pipe."
                 )
+        start: dt.date = options["start"]
+        end: dt.date = options["end"]
+        if end < start:
+            raise CommandError(f"The period ends ({end.isoformat()}) before it starts ({start.isoformat()}).")
+        if end - start > LONGEST_PERIOD:
+            raise CommandError("A report covers at most ten years.")
         language = options["language"] or ("sv" if offices[0].jurisdiction == Jurisdiction.SWEDEN else "nb")
         try:
             report = build_report(
                 actor=ACTOR,
                 offices=offices,
-                start=options["start"],
-                end=options["end"],
+                start=start,
+                end=end,
                 language=language,
                 controlled=True,
             )
