@@ -298,6 +298,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # The public report form (README.md, Limits on requests): reports per address per hour (0 turns
 # the limit off, e.g. for `make bench-intake`), and evidence files per report and in all.
 INTAKE_REPORTS_PER_HOUR = int(os.environ.get("LIKEVERD_INTAKE_REPORTS_PER_HOUR", "10"))
+# Likewise a reporter's messages to the office (with the receipt code) and bookings of a time.
+INTAKE_MESSAGES_PER_HOUR = int(os.environ.get("LIKEVERD_INTAKE_MESSAGES_PER_HOUR", "30"))
+INTAKE_BOOKINGS_PER_HOUR = int(os.environ.get("LIKEVERD_INTAKE_BOOKINGS_PER_HOUR", "10"))
 INTAKE_EVIDENCE_MAX_FILES = 5
 INTAKE_EVIDENCE_MAX_BYTES = int(os.environ.get("LIKEVERD_INTAKE_EVIDENCE_MAX_BYTES", str(20 * 1024 * 1024)))
 
