@@ -160,6 +160,7 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{_default_sqlite}"),
         conn_max_age=int(os.environ.get("LIKEVERD_DB_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,  # a persistent connection that broke is opened again, not used
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
