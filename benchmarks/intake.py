@@ -7,8 +7,12 @@ Each client is a phone: it GETs the report form and POSTs a report, over and ove
 *accepted* when the answer is the redirect to its confirmation, *refused* for any other answer
 or a broken connection, and *lost* when it was accepted but is not in the database afterwards.
 In the same run: the bare Argon2id hash rate at the receipt codes' parameters on every core (one
-process per core, nothing else), and the ratio of the best reports per second to it. The last
-line is `intake: ratio=R accepted=N refused=N lost=N`. Exits 1 when a report was refused or lost.
+process per core, nothing else), and the ratio of the best reports per second to it. The hash
+rate is measured right beside each engine's reports, just before and just after them (with the
+server idle), and each engine's reports are divided by the mean of its own two: on a shared
+machine the load drifts, and a rate measured minutes apart would skew the ratio. The load average
+is printed beside each. The last line is `intake: ratio=R accepted=N refused=N lost=N`. Exits 1
+when a report was refused or lost.
 """
 
 import json
@@ -40,6 +44,7 @@ class Level:
     seconds: float
     p50_ms: float
     p99_ms: float
+    load: float = 0.0  # the 1-minute load average as the level started
 
     @property
     def per_second(self) -> float:
@@ -87,6 +92,7 @@ def _measure_level(port: int, clients: int, reports: int, engine: str) -> tuple[
                     refused += 1
 
     threads = [threading.Thread(target=phone, args=(n,)) for n in range(clients)]
+    load = os.getloadavg()[0]
     started = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -102,6 +108,7 @@ def _measure_level(port: int, clients: int, reports: int, engine: str) -> tuple[
         seconds=seconds,
         p50_ms=statistics.median(latencies) if latencies else 0.0,
         p99_ms=_percentile(latencies, 0.99),
+        load=load,
     )
     return level, accepted
 
@@ -160,7 +167,10 @@ def run_engine() -> int:
             for index in range(WARM_UP):
                 send_report(port, "OSL", f"Warm-up report {index}")
             print(f"SETUP {database.engine} {time.perf_counter() - setup_started:.0f}", flush=True)
-            print("ARGON2 " + json.dumps(_argon2_parameters()), flush=True)
+            parameters = _argon2_parameters()
+            print("ARGON2 " + json.dumps(parameters), flush=True)
+            hash_seconds = 3 if _quick() else 15
+            hashes = [_hash_beside(parameters, hash_seconds)]
             counts = QUICK_REPORTS if _quick() else FULL_REPORTS
             for clients in CLIENT_LEVELS:
                 level, accepted = _measure_level(port, clients, counts[clients], database.engine)
@@ -168,6 +178,8 @@ def run_engine() -> int:
                 connection.close()
                 level.lost = len(set(accepted) - stored)
                 print("LEVEL " + json.dumps(asdict(level)), flush=True)
+            hashes.append(_hash_beside(parameters, hash_seconds))
+            print("HASH " + json.dumps({"engine": database.engine, "runs": hashes}), flush=True)
         finally:
             server.terminate()
             server.wait(timeout=60)
@@ -219,6 +231,12 @@ def _hash_for(seconds: float, memory_kib: int, time_cost: int, parallelism: int)
     return done
 
 
+def _hash_beside(parameters: dict[str, int], seconds: float) -> dict[str, float]:
+    """The bare hash rate now (the server idle), with the 1-minute load average before it."""
+    load = os.getloadavg()[0]
+    return {"rate": bare_hash_rate(parameters, seconds=seconds), "load": load}
+
+
 def bare_hash_rate(parameters: dict[str, int], *, seconds: float) -> float:
     """Argon2id hashes per second with one process per core and nothing else running."""
     cores = os.cpu_count() or 1
@@ -247,6 +265,7 @@ def main() -> int:
     levels: list[Level] = []
     setup: list[str] = []
     parameters = dict(DEFAULT_ARGON2)
+    hash_runs: dict[str, list[dict[str, float]]] = {}
     for env in _engines():
         child = subprocess.run(
             [sys.executable, "-m", "benchmarks.intake", "--engine-child"],
@@ -260,37 +279,45 @@ def main() -> int:
                 levels.append(Level(**json.loads(line.removeprefix("LEVEL "))))
             if line.startswith("ARGON2 "):
                 parameters = json.loads(line.removeprefix("ARGON2 "))
+            if line.startswith("HASH "):
+                measured = json.loads(line.removeprefix("HASH "))
+                hash_runs[measured["engine"]] = measured["runs"]
             if line.startswith("SETUP "):
                 engine, seconds = line.split()[1:]
                 setup.append(f"{engine} {seconds} s")
         if child.returncode != 0:
             print(child.stdout[-3000:], child.stderr[-3000:], file=sys.stderr)
             return 1
-    rate = bare_hash_rate(parameters, seconds=3 if _quick() else 15)
     cores = os.cpu_count() or 1
+    rates = {engine: statistics.mean(run["rate"] for run in runs) for engine, runs in hash_runs.items()}
 
     print(f"intake: gunicorn with {cores} sync workers (one per core); each report = GET the form + POST it")
     print(f"set-up (migrate, static files, gunicorn, {WARM_UP} warm-up reports): {', '.join(setup)}")
     print(
         f"{'engine':<11}{'clients':>8}{'accepted':>10}{'refused':>9}{'lost':>6}"
-        f"{'reports/s':>11}{'p50 ms':>9}{'p99 ms':>9}"
+        f"{'reports/s':>11}{'p50 ms':>9}{'p99 ms':>9}{'load':>7}"
     )
     for level in levels:
         print(
             f"{level.engine:<11}{level.clients:>8}{level.accepted:>10}{level.refused:>9}{level.lost:>6}"
-            f"{level.per_second:>11.2f}{level.p50_ms:>9.0f}{level.p99_ms:>9.0f}"
+            f"{level.per_second:>11.2f}{level.p50_ms:>9.0f}{level.p99_ms:>9.0f}{level.load:>7.1f}"
         )
-    print(
-        f"Argon2id bare: {rate:.2f} hashes/s on {cores} cores "
-        f"(m={parameters['memory_kib']} KiB, t={parameters['time_cost']}, p={parameters['parallelism']})"
-    )
+    for engine, runs in hash_runs.items():
+        beside = ", ".join(f"{run['rate']:.2f} (load {run['load']:.1f})" for run in runs)
+        print(
+            f"Argon2id bare beside {engine}: {rates[engine]:.2f} hashes/s on {cores} cores "
+            f"(before, after: {beside}; m={parameters['memory_kib']} KiB, t={parameters['time_cost']}, "
+            f"p={parameters['parallelism']})"
+        )
     best = max(levels, key=lambda level: level.per_second)
+    rate = rates.get(best.engine, 0.0)
     ratio = best.per_second / rate if rate else 0.0
     accepted = sum(level.accepted for level in levels)
     refused = sum(level.refused for level in levels)
     lost = sum(level.lost for level in levels)
     print(
-        f"best: {best.per_second:.2f} reports/s ({best.engine}, {best.clients} clients); "
+        f"best: {best.per_second:.2f} reports/s ({best.engine}, {best.clients} clients) against "
+        f"{rate:.2f} hashes/s beside it; "
         f"run took {time.perf_counter() - started:.0f} s"
     )
     print(f"intake: ratio={ratio:.2f} accepted={accepted} refused={refused} lost={lost}")

@@ -15,6 +15,10 @@ workers = int(os.environ.get("LIKEVERD_WEB_WORKERS", "0")) or os.cpu_count() or 
 # A worker silent this long is restarted. Uploads reach the worker only once the proxy has
 # buffered them, so a slow connection does not count against it.
 timeout = int(os.environ.get("LIKEVERD_WEB_TIMEOUT", "60"))
+# A sync worker serves one request at a time, so it keeps one database connection open between
+# requests (checked before reuse) rather than opening one per request: for PostgreSQL that is a
+# new server process each time. The settings read this when a worker loads Django.
+os.environ.setdefault("LIKEVERD_DB_CONN_MAX_AGE", "60")
 graceful_timeout = 30
 keepalive = 5
 # The proxy's address: only from there are X-Forwarded-Proto and X-Forwarded-For believed.

@@ -160,6 +160,7 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{_default_sqlite}"),
         conn_max_age=int(os.environ.get("LIKEVERD_DB_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,  # a persistent connection that broke is opened again, not used
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -298,6 +299,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # The public report form (README.md, Limits on requests): reports per address per hour (0 turns
 # the limit off, e.g. for `make bench-intake`), and evidence files per report and in all.
 INTAKE_REPORTS_PER_HOUR = int(os.environ.get("LIKEVERD_INTAKE_REPORTS_PER_HOUR", "10"))
+# Likewise a reporter's messages to the office (with the receipt code) and bookings of a time.
+INTAKE_MESSAGES_PER_HOUR = int(os.environ.get("LIKEVERD_INTAKE_MESSAGES_PER_HOUR", "30"))
+INTAKE_BOOKINGS_PER_HOUR = int(os.environ.get("LIKEVERD_INTAKE_BOOKINGS_PER_HOUR", "10"))
 INTAKE_EVIDENCE_MAX_FILES = 5
 INTAKE_EVIDENCE_MAX_BYTES = int(os.environ.get("LIKEVERD_INTAKE_EVIDENCE_MAX_BYTES", str(20 * 1024 * 1024)))
 

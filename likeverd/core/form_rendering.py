@@ -2,11 +2,13 @@
 
 A staff page's forms render Django's stock widget templates once per widget, and a select
 once per option and once more per option's attributes: the case list's filters alone are about
-130 template renders, a third of the page's time. For the stock templates of a select (with
-its stock options) and of the one-line inputs, `FormRenderer` writes the very same HTML in
-Python (the tests compare both, byte for byte). Anything else (another template, a project's
-own copy of a stock template, an option with a template of its own) goes through the templates
-as before.
+130 template renders, a third of the page's time. The public report form is mostly radio
+buttons and check boxes, each its own three nested templates (option, input_option, input),
+about 40% of the form's GET. For the stock templates of a select (with its stock options), the
+one-line inputs, a text area, and radio buttons and check boxes (whole, or option by option as
+a form's template walks them), `FormRenderer` writes the very same HTML in Python (the tests
+compare both, byte for byte). Anything else (another template, a project's own copy of a stock
+template, an option with a template of its own) goes through the templates as before.
 """
 
 from collections.abc import Callable, Mapping
@@ -23,9 +25,31 @@ from django.utils.timezone import template_localtime  # type: ignore[attr-define
 
 _STOCK = Path(django.forms.__file__).parent / "templates"
 _OPTION = "django/forms/widgets/select_option.html"
+_WIDGETS = "django/forms/widgets/"
+_INPUT = _WIDGETS + "input.html"
+_ATTRS = _WIDGETS + "attrs.html"
+_INPUT_OPTION = _WIDGETS + "input_option.html"
+_MULTIPLE_INPUT = _WIDGETS + "multiple_input.html"
+# Stock templates that are only `{% include "django/forms/widgets/input.html" %}` (or input.html).
 _INPUTS = {
-    f"django/forms/widgets/{name}.html"
-    for name in ("input", "text", "email", "number", "url", "password", "hidden", "date", "datetime", "time")
+    f"{_WIDGETS}{name}.html"
+    for name in (
+        "input", "text", "email", "number", "url", "password", "hidden", "date", "datetime", "time",
+        "checkbox", "color", "search", "tel", "file",
+    )
+}  # fmt: skip
+# Stock options that are only `{% include "django/forms/widgets/input_option.html" %}`.
+_INPUT_OPTIONS = {_WIDGETS + "radio_option.html", _WIDGETS + "checkbox_option.html"}
+# Stock widgets that are only `{% include "django/forms/widgets/multiple_input.html" %}`.
+_MULTIPLE_INPUTS = {_WIDGETS + "radio.html", _WIDGETS + "checkbox_select.html"}
+_TEXTAREA = _WIDGETS + "textarea.html"
+# Each fast template with the stock templates it includes: all must be Django's own files.
+_INCLUDES: dict[str, tuple[str, ...]] = {
+    _WIDGETS + "select.html": (_OPTION, _ATTRS),
+    _TEXTAREA: (_ATTRS,),
+    **dict.fromkeys(_INPUTS, (_INPUT, _ATTRS)),
+    **dict.fromkeys(_INPUT_OPTIONS, (_INPUT_OPTION, _INPUT, _ATTRS)),
+    **dict.fromkeys(_MULTIPLE_INPUTS, (_MULTIPLE_INPUT, *_INPUT_OPTIONS, _INPUT_OPTION, _INPUT, _ATTRS)),
 }
 
 
@@ -81,9 +105,48 @@ def _input(widget: Mapping[str, Any]) -> str:
     return f'<input type="{kind}" name="{name}"{value}{attrs}>\n'
 
 
+def _input_option(widget: Mapping[str, Any]) -> str:
+    """django/forms/widgets/input_option.html (a radio button or a check box, its label wrapped
+    around it when the option is rendered on its own)."""
+    if not widget.get("wrap_label"):
+        return _input(widget) + "\n"
+    label_id = widget["attrs"].get("id")
+    opening = f'<label for="{_shown(label_id)}">' if label_id else "<label>"
+    return f"{opening}{_input(widget)} {_shown(widget['label'])}</label>\n"
+
+
+def _multiple_input(widget: Mapping[str, Any]) -> str | None:
+    """django/forms/widgets/multiple_input.html; None when an option has a template of its own."""
+    attrs = widget["attrs"]
+    html = ["<div"]
+    if attrs.get("id"):
+        html.append(f' id="{_shown(attrs["id"])}"')
+    if attrs.get("class"):
+        html.append(f' class="{_shown(attrs["class"])}"')
+    html.append(">")
+    for group_name, group_choices, _index in widget["optgroups"]:
+        if group_name:
+            html.append(f"\n  <div><label>{_shown(group_name)}</label>")
+        for option in group_choices:
+            if option["template_name"] not in _INPUT_OPTIONS:
+                return None
+            # radio_option.html and checkbox_option.html add their own trailing newline.
+            html.append(f"<div>\n    {_input_option(option)}\n</div>")
+        if group_name:
+            html.append("\n  </div>")
+    html.append("\n</div>\n")
+    return "".join(html)
+
+
+def _textarea(widget: Mapping[str, Any]) -> str:
+    """django/forms/widgets/textarea.html."""
+    value = _shown(widget["value"]) if widget["value"] else ""
+    return f'<textarea name="{_shown(widget["name"])}"{_attrs(widget["attrs"])}>\n{value}</textarea>\n'
+
+
 class FormRenderer(DjangoTemplates):
     """Django's default renderer (the same templates, found the same way), with the stock
-    select and input templates written out in Python."""
+    select, input, text area, radio and check box templates written out in Python."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -93,9 +156,7 @@ class FormRenderer(DjangoTemplates):
         """Whether `template_name` (and what it includes) is Django's own file, not a project's copy."""
         known = self._is_stock.get(template_name)
         if known is None:
-            names = [template_name, "django/forms/widgets/attrs.html"]
-            is_select = template_name.endswith("/select.html")
-            names.append(_OPTION if is_select else "django/forms/widgets/input.html")
+            names = [template_name, *_INCLUDES[template_name]]
             known = all(
                 Path(str(self.get_template(name).origin.name)).is_relative_to(_STOCK) for name in names
             )
@@ -110,6 +171,12 @@ class FormRenderer(DjangoTemplates):
             fast = _select
         elif template_name in _INPUTS:
             fast = _input
+        elif template_name in _INPUT_OPTIONS:
+            fast = _input_option
+        elif template_name in _MULTIPLE_INPUTS:
+            fast = _multiple_input
+        elif template_name == _TEXTAREA:
+            fast = _textarea
         if fast is not None and self._stock(template_name):
             html = fast(context["widget"])
             if html is not None:

@@ -26,7 +26,7 @@ from likeverd.cases.models import Case, CaseStatus
 from likeverd.core import clock
 from likeverd.core.once import posts_once
 from likeverd.core.proxy import client_address
-from likeverd.intake import conversation
+from likeverd.intake import conversation, services
 from likeverd.intake.evidence import EvidenceRefused
 from likeverd.intake.models import Receipt
 from likeverd.intake.receipts import ReceiptThrottled, find_by_receipt
@@ -129,14 +129,19 @@ def reporter_case(request: HttpRequest) -> HttpResponse:
         messages.info(request, _("For your safety you were signed out. Enter your code again."))
         return redirect("intake:return")
     form = ReporterMessageForm(request.POST or None, request.FILES or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
+            services.count_submission(client_address(request), services.Counted.MESSAGE)
             conversation.write_to_office(
                 case=case,
                 body=form.cleaned_data["body"],
                 upload=form.cleaned_data["file"],
                 site_url=_site_url(request),
             )
+        except services.RateLimitedError:
+            form.add_error(None, MESSAGES_LIMITED)
+            status = 429
         except EvidenceRefused as refused:
             form.add_error("file", refused.reason)
         except ValidationError as error:
@@ -151,7 +156,13 @@ def reporter_case(request: HttpRequest) -> HttpResponse:
         "conversation": conversation.reporter_conversation(case=case),
         "form": form,
     }
-    return render(request, "intake/reporter_case.html", context, status=200)
+    return render(request, "intake/reporter_case.html", context, status=status)
+
+
+MESSAGES_LIMITED = gettext_lazy(
+    "Many messages have been sent from your internet connection in the last hour, so we cannot send "
+    "another one just now. Nothing you wrote is lost: wait an hour and send it again, or call the office."
+)
 
 
 @never_cache

@@ -118,7 +118,7 @@ def test_every_public_page_passes_axe_on_a_phone(
     assert not found, f"serious accessibility violations in {language}:\n{report}"
 
 
-@pytest.mark.parametrize("language", ["nb", "ar"])
+@pytest.mark.parametrize("language", ["nb", "ar", "ur"])
 def test_public_pages_load_only_from_their_own_host_under_a_strict_policy_and_fit_a_phone(
     phone: Page, live_server: LiveServer, oslo: Office, language: str
 ) -> None:

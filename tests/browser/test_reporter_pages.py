@@ -71,7 +71,7 @@ def walk_the_reporter_pages(page: Page, base: str, code: str, photo: Path) -> It
     yield "code page after leaving"
 
 
-@pytest.mark.parametrize("language", ["nb", "en", "ar"])
+@pytest.mark.parametrize("language", ["nb", "en", "ar", "ur"])
 def test_the_reporters_pages_pass_axe_and_fit_a_phone(
     phone: Page, live_server: LiveServer, office: Office, adviser: User, language: str, tmp_path: Path
 ) -> None:

@@ -54,7 +54,11 @@ WIDGETS: list[tuple[forms.Widget, Any]] = [
     (forms.DateTimeInput(), dt.datetime(2026, 11, 29, 12, 30, tzinfo=dt.UTC)),
     (forms.TimeInput(), dt.time(9, 5)),
     (forms.URLInput(), "https://example.org/?a=1&b=2"),
-    (forms.Textarea(), "not written out: the template renders it"),
+    (forms.Textarea(), "a <text> & more"),
+    (forms.Textarea(), ""),
+    (forms.CheckboxInput(), False),
+    (forms.FileInput(attrs={"accept": "image/*"}), None),
+    (forms.ClearableFileInput(), None),
     (forms.CheckboxInput(), True),
 ]
 
@@ -94,3 +98,78 @@ def test_the_case_lists_filters_are_the_same_html_as_before(office: Any, adviser
         stock = str(form[name])
         form.renderer = FAST
         assert str(form[name]) == stock
+
+
+CHOICES = [("a", "Ann & <Bo>"), ("b", gettext_lazy("Status")), ("c", mark_safe("<b>safe</b>")), (4, 4)]
+GROUPED = [("Group <1>", [("1", "One"), ("2", "Two")]), ("3", "Three")]
+
+CHOICE_WIDGETS: list[tuple[forms.Widget, Any]] = [
+    (forms.RadioSelect(choices=CHOICES), "b"),
+    (forms.RadioSelect(choices=GROUPED, attrs={"class": "choices"}), "2"),
+    (forms.RadioSelect(choices=CHOICES), None),
+    (forms.CheckboxSelectMultiple(choices=CHOICES), ["a", "c"]),
+    (forms.CheckboxSelectMultiple(choices=GROUPED), ["1", "3"]),
+    (forms.CheckboxSelectMultiple(choices=CHOICES, attrs={"disabled": True}), []),
+]
+
+
+@pytest.mark.parametrize(("widget", "value"), CHOICE_WIDGETS, ids=lambda item: type(item).__name__)
+@pytest.mark.parametrize("attrs", [{"id": "id_field", "aria-describedby": "h"}, {}])
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_radio_buttons_and_check_boxes_render_exactly_as_the_stock_templates_do(
+    widget: forms.Widget, value: Any, attrs: dict[str, Any], language: str
+) -> None:
+    with override(language):
+        stock, fast = _both(widget, "field", value, attrs=attrs)
+    assert fast == stock
+
+
+@pytest.mark.parametrize(("widget", "value"), CHOICE_WIDGETS, ids=lambda item: type(item).__name__)
+@pytest.mark.parametrize("wrap_label", [False, True])
+def test_each_radio_button_or_check_box_on_its_own_is_the_stock_html(
+    widget: forms.Widget, value: Any, wrap_label: bool
+) -> None:
+    """A form's template walks the options one by one (`{% for choice in field %}{{ choice.tag }}`)."""
+
+    class Form(forms.Form):
+        field = forms.MultipleChoiceField(widget=widget, choices=widget.choices, required=False)  # type: ignore[attr-defined]
+
+    for renderer_pair in [(STOCK, FAST)]:
+        stock_form = Form({"field": value}, renderer=renderer_pair[0])
+        fast_form = Form({"field": value}, renderer=renderer_pair[1])
+        stock = [choice.tag(wrap_label=wrap_label) for choice in stock_form["field"]]
+        fast = [choice.tag(wrap_label=wrap_label) for choice in fast_form["field"]]
+        assert fast == stock
+        assert [str(choice) for choice in fast_form["field"]] == [str(c) for c in stock_form["field"]]
+
+
+@pytest.mark.parametrize(
+    "value", ["", None, "one line", 'two\nlines & "quotes" <b>', mark_safe("<i>safe</i>"), 0, 12.5]
+)
+def test_a_text_area_renders_exactly_as_the_stock_template_does(value: Any) -> None:
+    with override("nb"):
+        stock, fast = _both(forms.Textarea(attrs={"rows": 4, "dir": "auto"}), "narrative", value)
+    assert fast == stock
+
+
+@given(label=st.text(max_size=20), value=st.text(max_size=10), checked=st.booleans())
+def test_any_text_in_a_radio_button_or_text_area_is_escaped_as_the_templates_escape_it(
+    label: str, value: str, checked: bool
+) -> None:
+    radio = forms.RadioSelect(choices=[(value, label), ("other", label + "!")])
+    stock, fast = _both(radio, "r", value if checked else "other", attrs={"id": label or "x"})
+    assert fast == stock
+    stock, fast = _both(forms.Textarea(), "t", label)
+    assert fast == stock
+    stock, fast = _both(forms.CheckboxInput(attrs={"data-x": label}), "c", checked)
+    assert fast == stock
+
+
+class _OwnRadioOption(forms.RadioSelect):
+    option_template_name = "django/forms/widgets/select_option.html"
+
+
+def test_an_option_with_a_template_of_its_own_goes_through_the_templates() -> None:
+    stock, fast = _both(_OwnRadioOption(choices=CHOICES), "field", "a")
+    assert fast == stock
+    assert "<option" in fast

@@ -14,11 +14,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from likeverd.accounts.models import Office
 from likeverd.core.once import posts_once
+from likeverd.core.proxy import client_address
+from likeverd.intake import services as intake_services
 from likeverd.intake.booking import selectors, services
 from likeverd.intake.booking.forms import BookingForm
 from likeverd.intake.booking.models import Slot, SlotKind
@@ -88,9 +91,11 @@ def book_slot(request: HttpRequest, code: str, slot: uuid.UUID) -> HttpResponse:
         messages.warning(request, _("Someone else has just booked that time. Please choose another."))
         return _slot_list(request, office, status=409, taken=True)
     form = BookingForm(request.POST if request.method == "POST" else None, language=_language())
+    status = 200
     if form.is_valid():
         case = selectors.case_for_reference(report, office=office)
         try:
+            intake_services.count_submission(client_address(request), intake_services.Counted.BOOKING)
             booked = services.book_slot(
                 office=office,
                 slot_public_id=str(slot),
@@ -98,6 +103,9 @@ def book_slot(request: HttpRequest, code: str, slot: uuid.UUID) -> HttpResponse:
                 case=case,
                 site_url=_site_url(request),
             )
+        except intake_services.RateLimitedError:
+            form.add_error(None, BOOKINGS_LIMITED)
+            status = 429
         except services.SlotTakenError:
             messages.warning(request, _("Someone else has just booked that time. Please choose another."))
             return _slot_list(request, office, status=409, taken=True)
@@ -112,7 +120,13 @@ def book_slot(request: HttpRequest, code: str, slot: uuid.UUID) -> HttpResponse:
         "report": report,
         "time_zone": selectors.office_zone(office).key,
     }
-    return render(request, "intake/booking/form.html", context)
+    return render(request, "intake/booking/form.html", context, status=status)
+
+
+BOOKINGS_LIMITED = gettext_lazy(
+    "Many times have been booked from your internet connection in the last hour, so we cannot take "
+    "another booking just now. Nothing you wrote is lost: wait an hour and try again, or call the office."
+)
 
 
 @never_cache

@@ -13,11 +13,12 @@ from likeverd.intake.services.reporting import (
     notify_office,
     submit_report,
 )
-from likeverd.intake.services.throttle import RateLimitedError, count_submission
+from likeverd.intake.services.throttle import Counted, RateLimitedError, count_submission
 
 __all__ = [
     "CONSENT_VERSION",
     "MAX_TEXT_LENGTH",
+    "Counted",
     "Evidence",
     "RateLimitedError",
     "ReportInput",

@@ -1,12 +1,14 @@
-"""The per-address limit on reports from the public form, without keeping any address.
+"""The per-address limits on what the public sends (reports from the form, a reporter's
+messages to the office, bookings), without keeping any address.
 
 Each address is counted under a keyed hash (HMAC-SHA256 with a key derived from SECRET_KEY) of
-the address and the current window: the database holds no address, the hash of one window says
-nothing about the next, and a row is deleted once its window has passed. The count lives in the
-database, so it holds across every gunicorn worker. Nothing here is logged.
+what is counted, the address and the current window: the database holds no address, the hash
+of one window says nothing about the next, and a row is deleted once its window has passed. The
+count lives in the database, so it holds across every gunicorn worker. Nothing here is logged.
 """
 
 import datetime as dt
+import enum
 import hashlib
 import hmac
 
@@ -22,12 +24,29 @@ _KEY_CONTEXT = b"likeverd.intake.throttle"
 
 
 class RateLimitedError(Exception):
-    """This address has sent as many reports as the window allows."""
+    """This address has sent as many reports (messages, bookings) as the window allows."""
 
 
-def _key(address: str, window_start: dt.datetime) -> str:
+class Counted(enum.StrEnum):
+    """What is counted, each with its own limit per address and window (settings)."""
+
+    REPORT = "report"
+    MESSAGE = "message"
+    BOOKING = "booking"
+
+
+_LIMITS = {
+    Counted.REPORT: "INTAKE_REPORTS_PER_HOUR",
+    Counted.MESSAGE: "INTAKE_MESSAGES_PER_HOUR",
+    Counted.BOOKING: "INTAKE_BOOKINGS_PER_HOUR",
+}
+
+
+def _key(address: str, window_start: dt.datetime, counted: Counted = Counted.REPORT) -> str:
     secret = hmac.new(settings.SECRET_KEY.encode(), _KEY_CONTEXT, hashlib.sha256).digest()
-    message = f"{address}|{window_start.isoformat()}".encode()
+    # Reports keep the message they had before messages and bookings were counted too.
+    prefix = "" if counted is Counted.REPORT else f"{counted.value}|"
+    message = f"{prefix}{address}|{window_start.isoformat()}".encode()
     return hmac.new(secret, message, hashlib.sha256).hexdigest()
 
 
@@ -36,15 +55,16 @@ def _window_start(now: dt.datetime) -> dt.datetime:
     return dt.datetime.fromtimestamp(int(now.timestamp()) // seconds * seconds, tz=dt.UTC)
 
 
-def count_submission(address: str) -> None:
-    """Count one report from `address`; raise RateLimitedError when the limit is reached (the report
-    is then not counted). INTAKE_REPORTS_PER_HOUR = 0 turns the limit off."""
-    limit = int(settings.INTAKE_REPORTS_PER_HOUR)
+def count_submission(address: str, counted: Counted = Counted.REPORT) -> None:
+    """Count one report (message, booking) from `address`; raise RateLimitedError when the limit
+    is reached (it is then not counted). A limit of 0 (INTAKE_REPORTS_PER_HOUR,
+    INTAKE_MESSAGES_PER_HOUR, INTAKE_BOOKINGS_PER_HOUR) turns it off."""
+    limit = int(getattr(settings, _LIMITS[counted]))
     if limit <= 0:
         return
     now = clock.now()
     start = _window_start(now)
-    key = _key(address, start)
+    key = _key(address, start, counted)
     with transaction.atomic():
         SubmissionCount.objects.filter(expires_at__lte=now).delete()
         updated = SubmissionCount.objects.filter(key=key, count__lt=limit).update(count=F("count") + 1)

@@ -1,9 +1,10 @@
+from collections.abc import Iterable
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 
 from django import template
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
 
 from likeverd.core.languages import PUBLIC_LANGUAGES
@@ -19,12 +20,11 @@ def public_languages(context: dict[str, Any]) -> list[dict[str, Any]]:
     """
     request = context["request"]
     current = translation.get_language()
-    here = request.get_full_path()
+    targets = _translated(request.get_full_path(), PUBLIC_LANGUAGES)
     links = []
     for code in PUBLIC_LANGUAGES:
         info = translation.get_language_info(code)
-        # translate_url resolves `here` in the current language, so it runs before switching.
-        target = translate_url(here, code)
+        target = targets[code]
         with translation.override(code):
             url = reverse("intake:choose-language") + "?" + urlencode({"next": target})
         links.append(
@@ -37,6 +37,27 @@ def public_languages(context: dict[str, Any]) -> list[dict[str, Any]]:
             }
         )
     return links
+
+
+def _translated(url: str, codes: Iterable[str]) -> dict[str, str]:
+    """Django's `translate_url(url, code)` for each code, with `url` resolved once (in the
+    current language) instead of once per language: the picker is on every public page."""
+    parts = urlsplit(url)
+    try:
+        match = resolve(unquote(parts.path))
+    except Resolver404:
+        return dict.fromkeys(codes, url)
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    translated = {}
+    for code in codes:
+        with translation.override(code):
+            try:
+                path = reverse(name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                translated[code] = url
+            else:
+                translated[code] = urlunsplit((parts.scheme, parts.netloc, path, parts.query, parts.fragment))
+    return translated
 
 
 @register.simple_tag

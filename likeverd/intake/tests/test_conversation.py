@@ -461,3 +461,45 @@ def test_a_new_reporter_message_tells_the_assigned_adviser_without_content(
     assert body is not None
     assert report.case.number in body.get_content()
     assert "laughed" not in body.get_content()
+
+
+@pytest.mark.django_db
+def test_too_many_messages_from_one_address_get_a_clear_message_and_keep_the_text(
+    client: Client, office: Office, settings: Any
+) -> None:
+    from likeverd.intake.models import SubmissionCount
+
+    settings.INTAKE_MESSAGES_PER_HOUR = 2
+    report = public_report(office)
+    open_with_code(client, report.code)
+    for number in range(2):
+        sent = client.post(url_in("intake:reporter-case", "en"), {"body": f"Message {number}"})
+        assert sent.status_code == 302
+    refused = client.post(url_in("intake:reporter-case", "en"), {"body": "A third <b>message</b> today."})
+    assert refused.status_code == 429
+    page = refused.content.decode()
+    assert "Many messages have been sent from your internet connection" in page
+    assert "A third &lt;b&gt;message&lt;/b&gt; today." in page
+    assert ReporterMessage.objects.count() == 2
+    # Only keyed hashes are kept, never the address; reports are counted apart from messages.
+    assert all("127.0.0.1" not in row.key for row in SubmissionCount.objects.all())
+    # The limit is per address: someone else (another reporter's connection) may still write.
+    other = Client(REMOTE_ADDR="192.0.2.7")
+    open_with_code(other, report.code)
+    assert other.post(url_in("intake:reporter-case", "en"), {"body": "From elsewhere"}).status_code == 302
+    assert ReporterMessage.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_the_message_limit_message_is_in_the_reporters_language(
+    client: Client, office: Office, settings: Any
+) -> None:
+    settings.INTAKE_MESSAGES_PER_HOUR = 1
+    report = public_report(office)
+    open_with_code(client, report.code)
+    client.post(url_in("intake:reporter-case", "ar"), {"body": "أولى"})
+    refused = client.post(url_in("intake:reporter-case", "ar"), {"body": "الرسالة الثانية"})
+    assert refused.status_code == 429
+    page = refused.content.decode()
+    assert "Many messages have been sent" not in page
+    assert "الرسالة الثانية" in page

@@ -211,3 +211,30 @@ def test_a_public_address_that_leads_nowhere_answers_in_the_visitors_language(cl
     assert 'id="quick-exit"' in page
     staff = client.get("/en/staff/cases/00000000-0000-0000-0000-000000000000/")
     assert staff.status_code in {302, 404}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/ar/offices/osl/report/",
+        "/ur/offices/osl/guide/?step=where&what=work#top",
+        "/en/receipt/",
+        "/nb/?municipality=Oslo",
+        "/en/no/such/page/",
+        "/en/offices/osl/book/?kind=callback&report=x%20y",
+    ],
+)
+def test_the_picker_links_each_page_to_the_same_page_in_every_language_as_django_would(
+    url: str, oslo: Office
+) -> None:
+    """The picker resolves the page once for all languages; each link is Django's translate_url."""
+    from django.urls import translate_url
+    from django.utils import translation
+
+    from likeverd.intake.templatetags.intake_tags import _translated
+
+    with translation.override(url.split("/")[1]):
+        expected = {code: translate_url(url, code) for code in PUBLIC_LANGUAGES}
+        assert _translated(url, PUBLIC_LANGUAGES) == expected
+    if "no/such" not in url:
+        assert expected["ar"].startswith("/ar/")

@@ -224,3 +224,42 @@ def test_a_time_booked_from_a_reports_confirmation_page_is_filed_on_its_case(
     client.post(book_url(office, slot.public_id), {**form_data(), "report": report.group(1)})
 
     assert Booking.objects.get().case == Case.objects.get()
+
+
+def test_too_many_bookings_from_one_address_get_a_clear_message_and_keep_what_was_typed(
+    client: Client, office: Office, settings: object
+) -> None:
+    from likeverd.intake.models import SubmissionCount
+
+    settings.INTAKE_BOOKINGS_PER_HOUR = 2  # type: ignore[attr-defined]
+    slots = [a_slot(office, in_hours=30 + hour) for hour in range(4)]
+    for slot in slots[:2]:
+        assert client.post(book_url(office, slot.public_id), form_data()).status_code == 302
+
+    refused = client.post(book_url(office, slots[2].public_id), form_data(name="Third <time>"))
+
+    assert refused.status_code == 429
+    page = refused.content.decode()
+    assert "Many times have been booked from your internet connection" in page
+    assert 'value="Third &lt;time&gt;"' in page
+    assert 'value="+47 912 34 567"' in page
+    assert Booking.objects.count() == 2
+    assert all("127.0.0.1" not in row.key for row in SubmissionCount.objects.all())
+    # Another address may still book the time.
+    other = Client(REMOTE_ADDR="192.0.2.7")
+    assert other.post(book_url(office, slots[2].public_id), form_data()).status_code == 302
+
+
+def test_reports_messages_and_bookings_are_counted_apart(
+    client: Client, office: Office, settings: object
+) -> None:
+    from likeverd.intake.services import Counted, RateLimitedError, count_submission
+
+    settings.INTAKE_BOOKINGS_PER_HOUR = 1  # type: ignore[attr-defined]
+    settings.INTAKE_REPORTS_PER_HOUR = 1  # type: ignore[attr-defined]
+    count_submission("192.0.2.9", Counted.REPORT)
+    count_submission("192.0.2.9", Counted.BOOKING)  # a report does not use up the booking
+    with pytest.raises(RateLimitedError):
+        count_submission("192.0.2.9", Counted.BOOKING)
+    with pytest.raises(RateLimitedError):
+        count_submission("192.0.2.9", Counted.REPORT)
