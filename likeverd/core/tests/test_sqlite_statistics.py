@@ -69,4 +69,3 @@ def test_a_closing_connection_gives_the_tables_it_used_statistics_and_the_planne
     rows_per_office = int(_statistics(path)["office_case"]["case_office"].split()[1])
     assert rows_per_office > 100
     assert set(_statistics(path)) == {"office_case", "task"}
-
