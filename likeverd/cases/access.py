@@ -49,8 +49,17 @@ def visible_through[M: Model](
     return rows.none()
 
 
+def remember_readable(viewer: Viewer, case: Case) -> None:
+    """Note, for the rest of this request, that `case` came from `visible_cases(viewer)` (the
+    case page's read): sections that check the case again ask no second time."""
+    viewer.memo.setdefault("readable_cases", set()).add(case.pk)
+
+
 def may_read_case(viewer: Viewer, case: Case) -> bool:
-    """Whether the viewer may read this one case (one query)."""
+    """Whether the viewer may read this one case (one query, none if this request has read it
+    through `visible_cases` already)."""
+    if case.pk in viewer.memo.get("readable_cases", ()):
+        return True
     return visible_cases(viewer).filter(pk=case.pk).exists()
 
 

@@ -14,10 +14,14 @@ An app registers in its `AppConfig.ready()` (`cases` never imports the apps abov
 
 A section's `context(viewer, case)` and a box's `context(viewer)` return the template's context
 (a dict) or None when there is nothing to show for that viewer; they run once per page, so a
-section costs the queries it makes itself and no more. Reads of case data they make are theirs
-to audit. Sections and boxes appear in `order`, then by code. A kind's template renders one
-timeline entry with `event` in its context; kinds nobody registers (an app since removed) render
-`cases/events/_unknown.html`. The kinds of `cases` itself (EventKind) are registered here.
+section costs the queries it makes itself and no more. A section that needs a row hanging off
+the case by a one-to-one relation (its sorting record, its receipt) names the relation in
+`related`: the case page reads it with the case, in the same statement, and the section takes it
+from there (`selectors.read_with_case(viewer, case, relation)` says when it may) instead of
+asking again. Reads of case data they make are theirs to audit. Sections and boxes appear in
+`order`, then by code. A kind's template renders one timeline entry with `event` in its context;
+kinds nobody registers (an app since removed) render `cases/events/_unknown.html`. The kinds of
+`cases` itself (EventKind) are registered here.
 """
 
 from collections.abc import Callable, Mapping
@@ -55,6 +59,7 @@ class CaseSection:
     template: str
     context: SectionContext
     order: int = 100
+    related: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,10 +97,20 @@ def register_event_kind(code: str, *, label: Label, template: str) -> None:
     _event_kinds[code] = EventKindEntry(code=code, label=label, template=template)
 
 
-def register_case_section(code: str, *, template: str, context: SectionContext, order: int = 100) -> None:
-    """A section of the case page, shown when `context(viewer, case)` returns a dict."""
+def register_case_section(
+    code: str,
+    *,
+    template: str,
+    context: SectionContext,
+    order: int = 100,
+    related: tuple[str, ...] = (),
+) -> None:
+    """A section of the case page, shown when `context(viewer, case)` returns a dict; `related`:
+    one-to-one relations of the case the page reads with the case for it."""
     _check_new(_case_sections, code, "Case section")
-    _case_sections[code] = CaseSection(code=code, template=template, context=context, order=order)
+    _case_sections[code] = CaseSection(
+        code=code, template=template, context=context, order=order, related=related
+    )
 
 
 def register_dashboard_box(code: str, *, template: str, context: BoxContext, order: int = 100) -> None:
@@ -137,6 +152,11 @@ def case_sections(viewer: "Viewer", case: "Case") -> list[Shown]:
         if context is not None:
             shown.append(Shown(code=section.code, template=section.template, context=context))
     return shown
+
+
+def case_page_relations() -> tuple[str, ...]:
+    """The one-to-one relations the registered sections read with the case, each once."""
+    return tuple(sorted({name for section in _case_sections.values() for name in section.related}))
 
 
 def dashboard_boxes(viewer: "Viewer") -> list[Shown]:

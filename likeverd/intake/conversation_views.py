@@ -19,7 +19,7 @@ from likeverd.accounts.viewer import Viewer
 from likeverd.cases import registry
 from likeverd.cases.access import can_edit
 from likeverd.cases.models import Case
-from likeverd.cases.selectors import get_case_for_change
+from likeverd.cases.selectors import get_case_for_change, read_with_case
 from likeverd.cases.views.common import action_page, add_errors
 from likeverd.core.once import posts_once
 from likeverd.intake import conversation
@@ -33,8 +33,12 @@ REPLY_IDS = "reporter_reply_%s"
 
 def case_section(viewer: Viewer, case: Case) -> dict[str, object] | None:
     """The conversation on the case page (the case page has already checked the viewer may read
-    it); the read of the messages is audited by conversation.staff_conversation."""
-    has_receipt = Receipt.objects.filter(case=case).exists()
+    it); the read of the messages is audited by conversation.staff_conversation. The receipt is
+    read with the case (the relation is declared in register), so whether there is one asks nothing."""
+    if read_with_case(viewer, case, "receipt"):
+        has_receipt = hasattr(case, "receipt")
+    else:
+        has_receipt = Receipt.objects.filter(case=case).exists()
     shown = conversation.staff_conversation(viewer=viewer, case=case) if has_receipt else []
     return {
         "reporter_messages": shown,
@@ -90,5 +94,9 @@ def register() -> None:
         template="intake/events/reply_to_reporter.html",
     )
     registry.register_case_section(
-        SECTION, template="intake/staff/case_messages.html", context=case_section, order=30
+        SECTION,
+        template="intake/staff/case_messages.html",
+        context=case_section,
+        order=30,
+        related=("receipt",),
     )

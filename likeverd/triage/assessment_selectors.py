@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from likeverd.accounts.viewer import Viewer
 from likeverd.cases.models import Case
+from likeverd.cases.selectors import read_with_case
 from likeverd.triage.models import (
     AssessmentDecision,
     AssessmentStep,
@@ -92,11 +94,19 @@ def assessment_state(case: Case) -> AssessmentState:
     return assessment_state_with(case, sorting_complete=completed)
 
 
-def assessment_state_with(case: Case, *, sorting_complete: bool) -> AssessmentState:
-    """assessment_state for a caller that has read the sorting record already (two queries)."""
+def assessment_state_with(
+    case: Case, *, sorting_complete: bool, viewer: Viewer | None = None
+) -> AssessmentState:
+    """assessment_state for a caller that has read the sorting record already (two queries; one
+    when the decision was read with the case, as the case page does for `viewer`: panels.register)."""
     completed = sorting_complete
-    done = frozenset(AssessmentStep.objects.filter(case=case).values_list("step", flat=True))
-    stored = AssessmentDecision.objects.filter(case=case).only("actions", "decided_at", "case").first()
+    # Unordered: the steps' own order would join the case table only to sort a set.
+    done = frozenset(AssessmentStep.objects.filter(case=case).order_by().values_list("step", flat=True))
+    stored: AssessmentDecision | None
+    if viewer is not None and read_with_case(viewer, case, "assessment_decision"):
+        stored = getattr(case, "assessment_decision", None)
+    else:
+        stored = AssessmentDecision.objects.filter(case=case).only("actions", "decided_at", "case").first()
     decision = (
         DecisionSummary(actions=tuple(stored.action_codes), decided_at=stored.decided_at)
         if stored is not None

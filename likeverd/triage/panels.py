@@ -223,7 +223,9 @@ def case_section(viewer: Viewer, case: Case) -> dict[str, object] | None:
         for actor in other_actors
     ]
     deadlines = [DeadlineRow.of(d) for d in selectors.case_deadlines(case=case, birth_date=birth_date)]
-    state = assessment_state_with(case, sorting_complete=record is not None and record.is_complete)
+    state = assessment_state_with(
+        case, sorting_complete=record is not None and record.is_complete, viewer=viewer
+    )
     return {
         "triage_deadlines": deadlines,
         "triage_birth_date_needed": any(row.birth_date_needed for row in deadlines),
@@ -272,7 +274,11 @@ def dashboard_box(viewer: Viewer) -> dict[str, object] | None:
 
 def register() -> None:
     registry.register_case_section(
-        "triage", template="triage/case_section.html", context=case_section, order=50
+        "triage",
+        template="triage/case_section.html",
+        context=case_section,
+        order=50,
+        related=("sorting", "assessment_decision"),
     )
     registry.register_dashboard_box(
         "triage_deadlines", template="triage/dashboard_box.html", context=dashboard_box, order=50

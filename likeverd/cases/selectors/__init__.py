@@ -13,6 +13,8 @@ from likeverd.cases.selectors.cases import (
     get_case_for_change,
     get_cases_by_public_id,
     list_cases,
+    read_classification,
+    read_with_case,
     record_case_read,
 )
 from likeverd.cases.selectors.casework import (
@@ -58,5 +60,7 @@ __all__ = [
     "list_tasks",
     "list_timeline",
     "office_people",
+    "read_classification",
+    "read_with_case",
     "record_case_read",
 ]

@@ -3,9 +3,11 @@ access.visible_cases, and reads of a case (and searches) are recorded in the aud
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import CharField, Prefetch, Q, QuerySet, Value
 from django.http import Http404
 
 from likeverd.accounts.actors import StaffActor
@@ -13,10 +15,14 @@ from likeverd.accounts.models import Office
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
-from likeverd.cases.access import visible_cases
+from likeverd.cases.access import remember_readable, visible_cases
 from likeverd.cases.models import Case, Document, Task
 from likeverd.cases.search import case_condition, filter_cases
+from likeverd.cases.selectors.casework import office_terms
 from likeverd.taxonomy.models import Term
+
+# A case's classification: four many-to-many relations to taxonomy terms.
+CLASSIFICATION = ("grounds", "areas", "forms", "tracks")
 
 
 @dataclass
@@ -131,23 +137,75 @@ def refused(viewer: Viewer, model: type[Case | Document | Task], public_id: str)
     return Http404()
 
 
-def get_case(*, viewer: Viewer, public_id: str) -> Case:
-    """One case the viewer may see, or 404 (also for other offices' cases); the read is audited."""
+def read_classification(viewer: Viewer, cases: Sequence[Case]) -> None:
+    """The cases' grounds, areas, forms and tracks in one statement (their links, by a UNION of
+    the four link tables), the terms themselves from the office's terms, which a page reads
+    once anyway (office_terms): where a prefetch would cost four statements and read the terms
+    again. Left on each case as prefetched, so `case.grounds.all()` asks nothing. The cases
+    must have come from `visible_cases(viewer)`."""
+    if not cases:
+        return
+    ids = [case.pk for case in cases]
+    parts: list[QuerySet[Any, tuple[str, int, int]]] = [
+        getattr(Case, name)
+        .through.objects.filter(case_id__in=ids)
+        .annotate(part=Value(name, output_field=CharField()))
+        .values_list("part", "case_id", "term_id")
+        for name in CLASSIFICATION
+    ]
+    found = list(parts[0].union(*parts[1:], all=True))
+    terms = office_terms(viewer)
+    missing = {term_id for _part, _case, term_id in found if term_id not in terms}
+    if missing:  # a term of another jurisdiction (never made by the screens): read it as well
+        terms = {**terms, **Term.objects.in_bulk(missing)}
+    order = [field.lstrip("-") for field in Term._meta.ordering or () if isinstance(field, str)]
+    linked: dict[tuple[int, str], list[Term]] = {}
+    for part, case_id, term_id in found:
+        linked.setdefault((case_id, part), []).append(terms[term_id])
+    for case in cases:
+        cache = case.__dict__.setdefault("_prefetched_objects_cache", {})
+        for name in CLASSIFICATION:
+            chosen = sorted(
+                linked.get((case.pk, name), []),
+                key=lambda term: tuple(getattr(term, field) for field in order),
+            )
+            queryset = getattr(case, name).all()  # lazy: no statement
+            queryset._result_cache = chosen
+            queryset._prefetch_done = True
+            cache[name] = queryset
+
+
+def get_case(*, viewer: Viewer, public_id: str, related: Sequence[str] = ()) -> Case:
+    """One case the viewer may see, or 404 (also for other offices' cases); the read is audited.
+    `related`: one-to-one relations to read with it (the case page's sections declare theirs)."""
     try:
         case = (
             visible_cases(viewer)
-            .select_related("office", "assigned_to", "reporting_category")
-            .prefetch_related("grounds", "areas", "forms", "tracks")
+            .select_related("office", "assigned_to", "reporting_category", *related)
             .get(public_id=public_id)
         )
     except ValueError:
         raise Http404 from None
     except Case.DoesNotExist:
         raise refused(viewer, Case, public_id) from None
+    read_classification(viewer, [case])
+    remember_readable(viewer, case)
+    viewer.memo.setdefault("case_relations", {})[case.pk] = frozenset(related)
     record_event(
         actor=StaffActor.of(viewer), office=viewer.office, action=AuditAction.VIEW, target=case, case=case
     )
     return case
+
+
+def read_with_case(viewer: Viewer, case: Case, relation: str) -> bool:
+    """Whether this very `case` was read by get_case in this request with the one-to-one
+    `relation` (the case page reads those its sections declare): then `getattr(case, relation,
+    None)` is the row as read then, and asks nothing. A case object a service has worked on
+    may hold an older row in Django's cache: this says False for it, and the caller reads."""
+    descriptor = getattr(type(case), relation)
+    return relation in viewer.memo.get("case_relations", {}).get(case.pk, ()) and bool(
+        descriptor.is_cached(case)
+    )
 
 
 def record_case_read(*, viewer: Viewer, case: Case, screen: str) -> None:

@@ -57,11 +57,24 @@ def office_people(*, viewer: Viewer) -> list[User]:
     return [user for user, _roles in _office_people(viewer)]
 
 
+def office_terms(viewer: Viewer) -> dict[int, Term]:
+    """Id -> term for every term of the office's jurisdiction: one statement per request,
+    however many parts of the page (the case's classification, the timeline's labels) need them."""
+    if viewer.office is None:
+        return {}
+    if "office_terms" not in viewer.memo:
+        viewer.memo["office_terms"] = {
+            term.pk: term for term in Term.objects.filter(jurisdiction=viewer.office.jurisdiction)
+        }
+    terms: dict[int, Term] = viewer.memo["office_terms"]
+    return terms
+
+
 def get_classification_labels(*, viewer: Viewer) -> dict[str, str]:
     """Code -> label (active language) for the office's terms and reporting categories, so a
     timeline's classification changes read as words, not codes."""
     if viewer.office is None:
         return {}
-    labels = {term.code: term.label for term in Term.objects.filter(jurisdiction=viewer.office.jurisdiction)}
+    labels = {term.code: term.label for term in office_terms(viewer).values()}
     labels.update({category.code: category.label for category in list_reporting_categories(viewer=viewer)})
     return labels

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from likeverd.accounts.viewer import Viewer
-from likeverd.cases.access import visible_cases
+from likeverd.cases.access import visible_through
 from likeverd.cases.models import Case, Party, PartyRole
 
 
@@ -39,9 +39,10 @@ def list_conflicts(*, viewer: Viewer, case: Case, parties: list[Party] | None = 
         condition |= Q(name_key__in=counterpart_keys, role__in=clients)
     if client_keys:
         condition |= Q(name_key__in=client_keys, role=PartyRole.COUNTERPART)
+    # The viewer's rule through a join, not `case IN (the office's case ids)`: with the list of
+    # every case id SQLite walked the office's cases to find a handful of names.
     others = list(
-        Party.objects.filter(case__in=visible_cases(viewer))
-        .filter(condition)
+        visible_through(Party.objects.filter(condition), viewer)
         .exclude(case=case)
         .select_related("case")
         .order_by("case__number", "id")

@@ -91,23 +91,25 @@ def _queries(client: Client, path: str, params: dict[str, str]) -> list[str]:
     return [query["sql"] for query in captured.captured_queries]
 
 
-# The statements each page needs: the same for an office with a handful of rows and with many.
-# Four of them are every page's (session, user, two-factor device, the viewer's memberships).
-# The triage app's registered dashboard box (deadlines within 30 days) reads the open cases
-# whose deadlines may end soon and their areas, forms and tracks (four), and records that it
-# listed them (one); its case-page section reads four more (the sorting record, its evidence,
-# the ticked checklist steps and the decision), one for the provisions the classification
-# cites and one for the other actors' entries in the help directory. The intake app's section
-# (messages with the reporter) reads one more, whether the case has a receipt code; triage's
-# section of drafts and referrals two (the versions with their files, the referrals with their
-# services); the mediation bench's section one (the case's latest referral). The dashboard
-# writes one insert of the audit rows for the task titles it shows.
+# The statements each page needs: the same for an office with a handful of rows and with many. Four
+# of them are every page's (session, user, two-factor device, the viewer's memberships). The triage
+# app's registered dashboard box (deadlines within 30 days) reads the open cases whose deadlines may
+# end soon, their classification's links (one UNION of the four link tables) and the office's terms
+# (three), and records that it listed them (one). The case page reads the case with the one-to-one
+# rows its sections declare (triage's sorting record and decision, intake's receipt) in one
+# statement, its classification in one (a UNION of the four link tables) and the office's terms once
+# for it and the timeline's labels. Its sections then read: triage's, the ticked checklist steps,
+# the sorting record's evidence (when there is a record), the provisions the classification cites
+# (when there is one) and the other actors' entries in the help directory; triage's drafts and
+# referrals two (the versions with their files, the referrals with their services); the mediation
+# bench's one (the case's latest referral). The dashboard writes one insert of the audit rows for
+# the task titles it shows.
 PAGE_QUERIES = {
-    "dashboard": 15,
+    "dashboard": 14,
     "case list": 9,
     "case list, filtered": 10,
     "case list, searched": 10,
-    "case page": 27,
+    "case page": 20,
 }
 
 

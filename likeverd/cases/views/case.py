@@ -31,7 +31,7 @@ from likeverd.core.once import posts_once
 @viewer_required()
 def case_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
     viewer = get_viewer(request)
-    case = selectors.get_case(viewer=viewer, public_id=str(public_id))
+    case = selectors.get_case(viewer=viewer, public_id=str(public_id), related=registry.case_page_relations())
     parties = list(selectors.list_parties(case=case))
     tasks = list(selectors.list_tasks(case=case))
     documents = list(selectors.list_documents(case=case))
