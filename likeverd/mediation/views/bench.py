@@ -1,8 +1,6 @@
-"""The bench's screens: sending a case to the bench (advisers), the bench page of one case and
-its small forms (mediators), closing the case after the bench (advisers), and the mediator's view
-with its week calendar. Thin: the services decide and audit; forms post once."""
+"""The bench page of one case and its small forms (mediators): each form posts once, the services
+decide and audit, a refusal shows on the form that was posted."""
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 from uuid import UUID
@@ -11,56 +9,22 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from likeverd.accounts.permissions import get_viewer, viewer_required
 from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
-from likeverd.cases import selectors as case_selectors
-from likeverd.cases.models import Outcome
 from likeverd.core.once import posts_once
 from likeverd.mediation import forms as f
 from likeverd.mediation import selectors, services
-from likeverd.mediation.models import BenchOutcome, BenchReferral, Meeting, Stage
+from likeverd.mediation.models import BenchReferral, Stage
+from likeverd.mediation.views.common import add_errors, back_to_referral
 
 
-def _add_errors(form: Form, error: ValidationError) -> None:
-    for item in error.error_list:
-        field = item.code if item.code in form.fields else None
-        form.add_error(field, item)
-
-
-def _to_referral(referral: BenchReferral) -> HttpResponse:
-    """Back to the bench page; once the case is back with its adviser (which the mediator may no
-    longer read), to the mediator's view."""
-    referral.refresh_from_db(fields=["stage"])
-    if not referral.is_open:
-        return redirect("mediation:workbench")
-    return redirect("mediation:referral", public_id=referral.public_id)
-
-
-def _meeting_initial(meeting: Meeting) -> dict[str, Any]:
-    return {
-        name: getattr(meeting, name)
-        for name in (
-            "starts_at",
-            "ends_at",
-            "place_kind",
-            "place",
-            "premises_of",
-            "other_party_agreed_on",
-            "neutrality_note",
-            "participants",
-            "interpreter",
-            "invitees",
-        )
-    }
-
-
-def _bench_page(
+def bench_page(
     request: HttpRequest, viewer: Viewer, referral: BenchReferral, *, status: int = 200, **bound: Form
 ) -> HttpResponse:
     """The bench page of one case, for mediators: each form empty, except the one just posted."""
@@ -110,85 +74,12 @@ def _bench_page(
     )
 
 
-# --- sending a case to the bench (advisers) ---------------------------------------------------
-
-
-@require_http_methods(["GET", "POST"])
-@viewer_required(Permission.CLASSIFY_CASE)
-@posts_once
-def refer(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    viewer = get_viewer(request)
-    case = case_selectors.get_case_for_change(viewer=viewer, public_id=str(public_id))
-    form = f.ReferForm(request.POST or None, viewer=viewer)
-    missing: list[selectors.Missing] = []
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.refer_to_bench(
-                viewer=viewer,
-                case=case,
-                kind=data["kind"],
-                reasons=data["reasons"],
-                routes_told_on=data["routes_told_on"],
-                facts_waiver=data["facts_waiver"],
-                mediator=data["mediator"],
-            )
-        except services.GateClosedError as refused:
-            missing = refused.missing
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("The case is at the mediation bench."))
-            return redirect("cases:case_detail", public_id=case.public_id)
-    if not missing:
-        missing = list(selectors.facts_missing(case))
-    return render(
-        request,
-        "mediation/refer.html",
-        {
-            "case": case,
-            "form": form,
-            "missing": missing,
-            "refused": request.method == "POST" and bool(missing),
-        },
-        status=400 if request.method == "POST" and (missing or form.errors) else 200,
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@viewer_required(Permission.CLOSE_CASE)
-@posts_once
-def close(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    viewer = get_viewer(request)
-    referral = selectors.get_referral_for_change(viewer=viewer, public_id=str(public_id))
-    suggested = (
-        services.referral.CASE_OUTCOMES.get(BenchOutcome(referral.outcome), Outcome.OTHER)
-        if referral.outcome
-        else Outcome.OTHER
-    )
-    form = f.CloseForm(request.POST or None, initial={"outcome": suggested})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.close_after_bench(viewer=viewer, referral=referral, outcome=form.cleaned_data["outcome"])
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("The case is closed."))
-            return redirect("cases:case_detail", public_id=referral.case.public_id)
-    return render(
-        request, "mediation/close.html", {"referral": referral, "case": referral.case, "form": form}
-    )
-
-
-# --- the bench page (mediators) ---------------------------------------------------------------
-
-
 @require_GET
 @viewer_required(Permission.MEDIATE)
 def referral_page(request: HttpRequest, public_id: UUID) -> HttpResponse:
     viewer = get_viewer(request)
     referral = selectors.get_referral(viewer=viewer, public_id=str(public_id))
-    return _bench_page(request, viewer, referral)
+    return bench_page(request, viewer, referral)
 
 
 type Action = Callable[[Viewer, BenchReferral, dict[str, Any], HttpRequest], str]
@@ -209,12 +100,12 @@ def _bench_action(form_class: type[Form], name: str, action: Action) -> Callable
             try:
                 done = action(viewer, referral, form.cleaned_data, request)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_errors(form, error)
             else:
                 messages.success(request, done)
-                return _to_referral(referral)
+                return back_to_referral(referral)
         referral = selectors.get_referral_for_change(viewer=viewer, public_id=str(public_id))
-        return _bench_page(request, viewer, referral, status=400, **{name: form})
+        return bench_page(request, viewer, referral, status=400, **{name: form})
 
     view.__name__ = f"bench_{name}"
     return view
@@ -291,7 +182,7 @@ def take(request: HttpRequest, public_id: UUID) -> HttpResponse:
     referral = selectors.get_referral_for_change(viewer=viewer, public_id=str(public_id))
     services.assign_mediator(viewer=viewer, referral=referral, mediator=viewer.user)
     messages.success(request, _("The case is yours at the bench."))
-    return _to_referral(referral)
+    return back_to_referral(referral)
 
 
 @require_POST
@@ -306,7 +197,7 @@ def hand_back(request: HttpRequest, public_id: UUID) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The case is back with the adviser."))
-    return _to_referral(referral)
+    return back_to_referral(referral)
 
 
 @require_GET
@@ -318,7 +209,7 @@ def agreement_pdf(request: HttpRequest, public_id: UUID) -> HttpResponse:
         pdf = services.agreement_pdf(viewer=viewer, referral=referral)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return _to_referral(referral)
+        return back_to_referral(referral)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
         content_disposition_header(False, f"agreement-{referral.case.number}.pdf") or "inline"
@@ -335,97 +226,10 @@ def signed_download(request: HttpRequest, public_id: UUID) -> HttpResponse:
         data, content_type = services.read_signed(viewer=viewer, referral=referral)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return _to_referral(referral)
+        return back_to_referral(referral)
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = (
         content_disposition_header(True, f"agreement-signed-{referral.case.number}") or "attachment"
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-# --- meetings ---------------------------------------------------------------------------------
-
-
-@require_http_methods(["GET", "POST"])
-@viewer_required(Permission.MEDIATE)
-@posts_once
-def meeting_change(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    viewer = get_viewer(request)
-    meeting = selectors.get_meeting_for_change(viewer=viewer, public_id=str(public_id))
-    form = f.MeetingForm(request.POST or None, initial=_meeting_initial(meeting))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.reschedule_meeting(
-                viewer=viewer, meeting=meeting, plan=services.MeetingPlan(**form.cleaned_data)
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("The meeting is changed; the invitations are updated."))
-            return _to_referral(meeting.referral)
-    return render(
-        request,
-        "mediation/meeting_change.html",
-        {"meeting": meeting, "form": form, "referral": meeting.referral},
-    )
-
-
-def _act_on_meeting(
-    request: HttpRequest, public_id: UUID, action: Callable[..., object], done: str
-) -> HttpResponse:
-    """Cancel a meeting or mark it held: the service's refusal or `done` as the page's message."""
-    viewer = get_viewer(request)
-    meeting = selectors.get_meeting_for_change(viewer=viewer, public_id=str(public_id))
-    try:
-        action(viewer=viewer, meeting=meeting)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, done)
-    return _to_referral(meeting.referral)
-
-
-@require_POST
-@viewer_required(Permission.MEDIATE)
-@posts_once
-def meeting_cancel(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    return _act_on_meeting(
-        request,
-        public_id,
-        services.cancel_meeting,
-        _("The meeting is cancelled; the invitations are withdrawn."),
-    )
-
-
-@require_POST
-@viewer_required(Permission.MEDIATE)
-@posts_once
-def meeting_held(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    return _act_on_meeting(
-        request, public_id, services.mark_meeting_held, _("The meeting is marked as held.")
-    )
-
-
-# --- the mediator's view ----------------------------------------------------------------------
-
-
-@require_GET
-@viewer_required(Permission.MEDIATE)
-def workbench(request: HttpRequest) -> HttpResponse:
-    viewer = get_viewer(request)
-    week_of: dt.date | None = None
-    try:
-        week_of = dt.date.fromisoformat(request.GET.get("week", ""))
-    except ValueError:
-        week_of = None
-    bench = selectors.get_workbench(viewer=viewer, week_of=week_of)
-    return render(
-        request,
-        "mediation/workbench.html",
-        {
-            "bench": bench,
-            "previous_week": bench.week_start - dt.timedelta(days=7),
-            "next_week": bench.week_start + dt.timedelta(days=7),
-        },
-    )
