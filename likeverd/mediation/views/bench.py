@@ -18,6 +18,7 @@ from likeverd.accounts.permissions import get_viewer, viewer_required
 from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.core.once import posts_once
+from likeverd.core.refusals import refusal_as_message
 from likeverd.mediation import forms as f
 from likeverd.mediation import selectors, services
 from likeverd.mediation.models import BenchReferral, Stage
@@ -191,11 +192,8 @@ def take(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def hand_back(request: HttpRequest, public_id: UUID) -> HttpResponse:
     viewer = get_viewer(request)
     referral = selectors.get_referral_for_change(viewer=viewer, public_id=str(public_id))
-    try:
+    with refusal_as_message(request):
         services.return_to_adviser(viewer=viewer, referral=referral)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
         messages.success(request, _("The case is back with the adviser."))
     return back_to_referral(referral)
 
@@ -205,16 +203,14 @@ def hand_back(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def agreement_pdf(request: HttpRequest, public_id: UUID) -> HttpResponse:
     viewer = get_viewer(request)
     referral = selectors.get_referral_for_change(viewer=viewer, public_id=str(public_id))
-    try:
+    with refusal_as_message(request):
         pdf = services.agreement_pdf(viewer=viewer, referral=referral)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return back_to_referral(referral)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        content_disposition_header(False, f"agreement-{referral.case.number}.pdf") or "inline"
-    )
-    return response
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = (
+            content_disposition_header(False, f"agreement-{referral.case.number}.pdf") or "inline"
+        )
+        return response
+    return back_to_referral(referral)
 
 
 @require_GET
@@ -222,14 +218,12 @@ def agreement_pdf(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def signed_download(request: HttpRequest, public_id: UUID) -> HttpResponse:
     viewer = get_viewer(request)
     referral = selectors.get_referral_for_change(viewer=viewer, public_id=str(public_id))
-    try:
+    with refusal_as_message(request):
         data, content_type = services.read_signed(viewer=viewer, referral=referral)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return back_to_referral(referral)
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = (
-        content_disposition_header(True, f"agreement-signed-{referral.case.number}") or "attachment"
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+        response = HttpResponse(data, content_type=content_type)
+        response["Content-Disposition"] = (
+            content_disposition_header(True, f"agreement-signed-{referral.case.number}") or "attachment"
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
+    return back_to_referral(referral)

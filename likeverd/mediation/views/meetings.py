@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from likeverd.accounts.permissions import get_viewer, viewer_required
 from likeverd.accounts.roles import Permission
 from likeverd.core.once import posts_once
+from likeverd.core.refusals import refusal_as_message
 from likeverd.mediation import forms as f
 from likeverd.mediation import selectors, services
 from likeverd.mediation.models import Meeting
@@ -68,11 +69,8 @@ def _act_on_meeting(
     """Cancel a meeting or mark it held: the service's refusal or `done` as the page's message."""
     viewer = get_viewer(request)
     meeting = selectors.get_meeting_for_change(viewer=viewer, public_id=str(public_id))
-    try:
+    with refusal_as_message(request):
         action(viewer=viewer, meeting=meeting)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
         messages.success(request, done)
     return back_to_referral(meeting.referral)
 
