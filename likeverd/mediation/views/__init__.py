@@ -2,7 +2,7 @@
 after), the bench page of one case and its small forms (mediators), meetings, and the mediator's
 view with its week calendar. Thin: the services decide and audit; forms post once."""
 
-from likeverd.mediation.views.adviser import close, refer
+from likeverd.mediation.views.adviser import change_mediator, close, refer, withdraw_referral
 from likeverd.mediation.views.bench import (
     agreement_pdf,
     bench_agreement,
@@ -35,6 +35,7 @@ __all__ = [
     "bench_signed",
     "bench_talk",
     "bench_withdraw",
+    "change_mediator",
     "close",
     "hand_back",
     "meeting_cancel",
@@ -44,5 +45,6 @@ __all__ = [
     "referral_page",
     "signed_download",
     "take",
+    "withdraw_referral",
     "workbench",
 ]
