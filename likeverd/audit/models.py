@@ -36,6 +36,7 @@ class AuditAction(models.TextChoices):
     RESET_AUTHENTICATORS = "reset_authenticators", _("replaced the authenticators of")
     RETIRE = "retire", _("retired")
     RESTORE = "restore", _("restored")
+    DELETE = "delete", _("deleted")
 
 
 class AuditLogAppendOnlyError(Exception):

@@ -22,7 +22,7 @@ urlpatterns += i18n_patterns(
     path("staff/office/", include("likeverd.officeadmin.urls")),
     path("staff/account/", include("likeverd.accounts.urls")),
     path("staff/public-page/", include("likeverd.intake.staff_urls")),
-    path("staff/reporter-messages/", include("likeverd.intake.conversation_urls")),
+    path("staff/reporter-messages/", include("likeverd.intake.conversation.urls")),
     path("staff/bookings/", include("likeverd.intake.booking.staff_urls")),
     path("staff/directory/", include("likeverd.directory.urls")),
     path("staff/knowledge/", include("likeverd.knowledge.urls")),

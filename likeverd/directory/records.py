@@ -9,6 +9,8 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
+from likeverd.core.datafiles import DataFileError
+
 # Ids of seed rows, of HSDS attributes and of the two taxonomies are derived from this namespace
 # (uuid5), so loading the same data twice finds the same rows. Never change it.
 DIRECTORY_NAMESPACE = uuid.UUID("6f1c2b0e-5d57-4e47-9a43-4c0e1c8f2a61")
@@ -158,5 +160,5 @@ class DirectoryData:
         return sum(len(organization.services) for organization in self.organizations)
 
 
-class DirectoryDataError(ValueError):
+class DirectoryDataError(DataFileError):
     """A data file or an HSDS file is malformed or conflicts with the database; the message says where."""

@@ -10,10 +10,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+from likeverd.core.datafiles import read_toml
 from likeverd.directory.records import (
     AddressRecord,
     AreaRecord,
     DirectoryData,
+    DirectoryDataError,
     LanguageRecord,
     LocationRecord,
     NeedRecord,
@@ -25,7 +27,7 @@ from likeverd.directory.records import (
     derived_id,
     need_id,
 )
-from likeverd.directory.toml_entries import COUNTRIES, Entry, read_toml
+from likeverd.directory.toml_entries import COUNTRIES, HTTPS, Entry
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 NEEDS_FILE = DATA_DIR / "needs.toml"
@@ -38,7 +40,7 @@ _NEED_CODE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 
 def parse_needs(path: Path = NEEDS_FILE) -> tuple[NeedRecord, ...]:
-    data = read_toml(path)
+    data = read_toml(path, error=DirectoryDataError)
     top = Entry(data, where=path.name, allowed={"need"})
     needs: list[NeedRecord] = []
     for index, table in enumerate(top.tables("need"), start=1):
@@ -47,7 +49,7 @@ def parse_needs(path: Path = NEEDS_FILE) -> tuple[NeedRecord, ...]:
             where=f"{path.name}: need #{index}",
             allowed={"code", "label_nb", "label_sv", "label_en", "description_en"},
         )
-        code = entry.text("code", required=True)
+        code = entry.text("code")
         if not _NEED_CODE.match(code):
             raise entry.fail(f"code {code!r} must be lower_snake_case")
         if any(need.code == code for need in needs):
@@ -56,10 +58,10 @@ def parse_needs(path: Path = NEEDS_FILE) -> tuple[NeedRecord, ...]:
             NeedRecord(
                 id=need_id(code),
                 code=code,
-                label_nb=entry.text("label_nb", required=True),
-                label_sv=entry.text("label_sv", required=True),
-                label_en=entry.text("label_en", required=True),
-                description_en=entry.text("description_en"),
+                label_nb=entry.text("label_nb"),
+                label_sv=entry.text("label_sv"),
+                label_en=entry.text("label_en"),
+                description_en=entry.text("description_en", required=False),
                 sort_order=index * 10,
             )
         )
@@ -67,7 +69,7 @@ def parse_needs(path: Path = NEEDS_FILE) -> tuple[NeedRecord, ...]:
 
 
 def _actor(entry: Entry) -> str:
-    code = entry.text("actor")
+    code = entry.text("actor", required=False)
     if code and not re.fullmatch(r"[A-Z][A-Z0-9_]{0,59}", code):
         raise entry.fail(
             f"actor {code!r} must be an actor code such as LDO (likeverd/triage/data/actors_*.toml)"
@@ -81,15 +83,15 @@ def _phones(entry: Entry, *, owner: str) -> tuple[PhoneRecord, ...]:
         phone = Entry(
             table, where=f"{entry.where}, phone #{index}", allowed={"number", "type", "description"}
         )
-        number = phone.text("number", required=True)
+        number = phone.text("number")
         if not re.fullmatch(r"\+?[0-9][0-9 ]{1,30}", number):
             raise phone.fail(f"number {number!r} must be digits and spaces")
         phones.append(
             PhoneRecord(
                 id=derived_id("phone", owner, str(index)),
                 number=number,
-                type=phone.text("type") or "voice",
-                description=phone.text("description"),
+                type=phone.text("type", required=False) or "voice",
+                description=phone.text("description", required=False),
             )
         )
     return tuple(phones)
@@ -103,7 +105,7 @@ def _schedules(entry: Entry, *, owner: str) -> tuple[ScheduleRecord, ...]:
             where=f"{entry.where}, schedule #{index}",
             allowed={"byday", "opens_at", "closes_at", "description"},
         )
-        byday = schedule.text("byday")
+        byday = schedule.text("byday", required=False)
         if byday and not all(day in WEEKDAYS for day in byday.split(",")):
             raise schedule.fail(f"byday {byday!r} must be days such as MO,TU,WE")
         schedules.append(
@@ -113,7 +115,7 @@ def _schedules(entry: Entry, *, owner: str) -> tuple[ScheduleRecord, ...]:
                 byday=byday,
                 opens_at=schedule.time("opens_at"),
                 closes_at=schedule.time("closes_at"),
-                description=schedule.text("description", required=True),
+                description=schedule.text("description"),
             )
         )
     return tuple(schedules)
@@ -126,7 +128,7 @@ def _areas(entry: Entry, *, owner: str) -> tuple[AreaRecord, ...]:
             table, where=f"{entry.where}, area #{index}", allowed={"country", "region", "municipality"}
         )
         country = area.country()
-        region, municipality = area.text("region"), area.text("municipality")
+        region, municipality = area.text("region", required=False), area.text("municipality", required=False)
         if region and municipality:
             raise area.fail("give a region or a municipality, not both")
         kind, name = (
@@ -151,16 +153,16 @@ def _location(table: Any, *, where: str, organization_key: str) -> tuple[str, Lo
     entry = Entry(table, where=where, allowed={"key", "name", "description", "city", "country", "type"})
     key = entry.key()
     owner = f"{organization_key}/{key}"
-    location_type = entry.text("type") or "physical"
+    location_type = entry.text("type", required=False) or "physical"
     if location_type not in ("physical", "virtual"):
         raise entry.fail("type must be physical or virtual")
-    city = entry.text("city")
+    city = entry.text("city", required=False)
     addresses: tuple[AddressRecord, ...] = ()
     if location_type == "physical":
         addresses = (
             AddressRecord(
                 id=derived_id("address", owner),
-                city=entry.text("city", required=True),
+                city=entry.text("city"),
                 country=entry.country(),
             ),
         )
@@ -169,8 +171,8 @@ def _location(table: Any, *, where: str, organization_key: str) -> tuple[str, Lo
     return key, LocationRecord(
         id=derived_id("location", owner),
         location_type=location_type,
-        name=entry.text("name", required=True),
-        description=entry.text("description"),
+        name=entry.text("name"),
+        description=entry.text("description", required=False),
         addresses=addresses,
     )
 
@@ -230,24 +232,24 @@ def _service(
         languages.append(
             LanguageRecord(id=derived_id("language", owner, code), code=code, name=LANGUAGE_NAMES[code])
         )
-    minimum_age, maximum_age = entry.number("minimum_age"), entry.number("maximum_age")
+    minimum_age, maximum_age = entry.optional_number("minimum_age"), entry.optional_number("maximum_age")
     if minimum_age is not None and maximum_age is not None and minimum_age > maximum_age:
         raise entry.fail("minimum_age is above maximum_age")
     return ServiceRecord(
         id=derived_id("service", owner),
-        name=entry.text("name", required=True),
-        alternate_name=entry.text("alternate_name"),
-        description=entry.text("description", required=True),
-        url=entry.url("url"),
-        email=entry.text("email"),
-        application_process=entry.text("application_process"),
-        fees_description=entry.text("fees_description"),
-        eligibility_description=entry.text("eligibility_description"),
+        name=entry.text("name"),
+        alternate_name=entry.text("alternate_name", required=False),
+        description=entry.text("description"),
+        url=entry.url("url", schemes=HTTPS),
+        email=entry.text("email", required=False),
+        application_process=entry.text("application_process", required=False),
+        fees_description=entry.text("fees_description", required=False),
+        eligibility_description=entry.text("eligibility_description", required=False),
         minimum_age=minimum_age,
         maximum_age=maximum_age,
-        alert=entry.text("alert"),
-        last_checked=entry.date("last_checked") or checked_on,
-        is_urgent=entry.flag("is_urgent"),
+        alert=entry.text("alert", required=False),
+        last_checked=entry.optional_date("last_checked") or checked_on,
+        is_urgent=entry.boolean("is_urgent", default=False),
         needs=needs,
         phones=_phones(entry, owner=f"service/{owner}"),
         schedules=_schedules(entry, owner=f"service/{owner}"),
@@ -260,9 +262,9 @@ def _service(
 def parse_services(
     path: Path = SERVICES_FILE, *, needs: tuple[NeedRecord, ...]
 ) -> tuple[OrganizationRecord, ...]:
-    data = read_toml(path)
+    data = read_toml(path, error=DirectoryDataError)
     top = Entry(data, where=path.name, allowed={"checked_on", "organization"})
-    checked_on = top.date("checked_on")
+    checked_on = top.optional_date("checked_on")
     need_codes = {need.code for need in needs}
     organizations: list[OrganizationRecord] = []
     keys: set[str] = set()
@@ -316,11 +318,11 @@ def parse_services(
         organizations.append(
             OrganizationRecord(
                 id=derived_id("organization", key),
-                name=entry.text("name", required=True),
-                alternate_name=entry.text("alternate_name"),
-                description=entry.text("description", required=True),
-                email=entry.text("email"),
-                website=entry.url("website"),
+                name=entry.text("name"),
+                alternate_name=entry.text("alternate_name", required=False),
+                description=entry.text("description"),
+                email=entry.text("email", required=False),
+                website=entry.url("website", schemes=HTTPS),
                 actor_code=_actor(entry),
                 phones=_phones(entry, owner=f"organization/{key}"),
                 locations=tuple(locations.values()),

@@ -2,8 +2,9 @@
 export), the inverse of `sync.apply_directory`: the network (`office_id` None) or one office.
 """
 
-from collections.abc import Iterable
-from typing import Any
+import dataclasses
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q
 
@@ -22,107 +23,59 @@ from likeverd.directory.records import (
 )
 from likeverd.directory.sync import ModelGetter
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+
+def _record[Record: DataclassInstance](record_class: type[Record], row: Any, **children: Any) -> Record:
+    """The record of a row whose fields carry the record's names, the row's public id as `id`;
+    the nested records (and anything named otherwise) given in `children`."""
+    values = {
+        field.name: getattr(row, field.name)
+        for field in dataclasses.fields(record_class)
+        if field.name != "id" and field.name not in children
+    }
+    build: Callable[..., Record] = record_class
+    return build(id=row.public_id, **values, **children)
+
 
 def _phone_records(rows: Iterable[Any]) -> tuple[PhoneRecord, ...]:
-    return tuple(
-        PhoneRecord(
-            id=row.public_id,
-            number=row.number,
-            extension=row.extension,
-            type=row.type,
-            description=row.description,
-        )
-        for row in sorted(rows, key=lambda row: (row.number, str(row.public_id)))
-    )
+    ordered = sorted(rows, key=lambda row: (row.number, str(row.public_id)))
+    return tuple(_record(PhoneRecord, row) for row in ordered)
 
 
 def _schedule_records(rows: Iterable[Any]) -> tuple[ScheduleRecord, ...]:
-    return tuple(
-        ScheduleRecord(
-            id=row.public_id,
-            freq=row.freq,
-            byday=row.byday,
-            opens_at=row.opens_at,
-            closes_at=row.closes_at,
-            description=row.description,
-            notes=row.notes,
-        )
-        for row in sorted(rows, key=lambda row: str(row.public_id))
-    )
+    return tuple(_record(ScheduleRecord, row) for row in sorted(rows, key=lambda row: str(row.public_id)))
 
 
 def _location_record(row: Any) -> LocationRecord:
-    return LocationRecord(
-        id=row.public_id,
-        location_type=row.location_type,
-        name=row.name,
-        description=row.description,
-        url=row.url,
-        addresses=tuple(
-            AddressRecord(
-                id=address.public_id,
-                address_type=address.address_type,
-                attention=address.attention,
-                address_1=address.address_1,
-                address_2=address.address_2,
-                city=address.city,
-                region=address.region,
-                state_province=address.state_province,
-                postal_code=address.postal_code,
-                country=address.country,
-            )
-            for address in sorted(row.addresses.all(), key=lambda address: str(address.public_id))
-        ),
+    addresses = sorted(row.addresses.all(), key=lambda address: str(address.public_id))
+    return _record(
+        LocationRecord,
+        row,
+        addresses=tuple(_record(AddressRecord, address) for address in addresses),
         phones=_phone_records(row.phones.all()),
         schedules=_schedule_records(row.schedules.all()),
     )
 
 
 def _service_record(row: Any) -> ServiceRecord:
-    return ServiceRecord(
-        id=row.public_id,
-        name=row.name,
-        status=row.status,
-        alternate_name=row.alternate_name,
-        description=row.description,
-        url=row.url,
-        email=row.email,
-        interpretation_services=row.interpretation_services,
-        application_process=row.application_process,
-        fees_description=row.fees_description,
-        eligibility_description=row.eligibility_description,
-        minimum_age=row.minimum_age,
-        maximum_age=row.maximum_age,
-        alert=row.alert,
-        last_checked=row.last_checked,
-        is_urgent=row.is_urgent,
-        needs=tuple(
-            need.code for need in sorted(row.needs.all(), key=lambda need: (need.sort_order, need.code))
-        ),
+    needs = sorted(row.needs.all(), key=lambda need: (need.sort_order, need.code))
+    languages = sorted(row.languages.all(), key=lambda language: language.code)
+    areas = sorted(
+        row.service_areas.all(), key=lambda area: (area.country, area.kind, area.name, str(area.public_id))
+    )
+    links = sorted(row.service_at_locations.all(), key=lambda link: str(link.public_id))
+    return _record(
+        ServiceRecord,
+        row,
+        needs=tuple(need.code for need in needs),
         phones=_phone_records(row.phones.all()),
         schedules=_schedule_records(row.schedules.all()),
-        languages=tuple(
-            LanguageRecord(id=language.public_id, code=language.code, name=language.name, note=language.note)
-            for language in sorted(row.languages.all(), key=lambda language: language.code)
-        ),
-        areas=tuple(
-            AreaRecord(
-                id=area.public_id,
-                kind=area.kind,
-                country=area.country,
-                name=area.name,
-                description=area.description,
-            )
-            for area in sorted(
-                row.service_areas.all(),
-                key=lambda area: (area.country, area.kind, area.name, str(area.public_id)),
-            )
-        ),
+        languages=tuple(_record(LanguageRecord, language) for language in languages),
+        areas=tuple(_record(AreaRecord, area) for area in areas),
         at_locations=tuple(
-            ServiceAtLocationRecord(
-                id=link.public_id, location_id=link.location.public_id, description=link.description
-            )
-            for link in sorted(row.service_at_locations.all(), key=lambda link: str(link.public_id))
+            _record(ServiceAtLocationRecord, link, location_id=link.location.public_id) for link in links
         ),
     )
 
@@ -159,26 +112,13 @@ def read_directory(*, office_id: int | None, get_model: ModelGetter) -> Director
     needs = {need.code: need for service in services for need in service.needs.all()}
     return DirectoryData(
         needs=tuple(
-            NeedRecord(
-                id=need.public_id,
-                code=need.code,
-                label_nb=need.label_nb,
-                label_sv=need.label_sv,
-                label_en=need.label_en,
-                description_en=need.description_en,
-                sort_order=need.sort_order,
-            )
+            _record(NeedRecord, need)
             for need in sorted(needs.values(), key=lambda need: (need.sort_order, need.code))
         ),
         organizations=tuple(
-            OrganizationRecord(
-                id=organization.public_id,
-                name=organization.name,
-                description=organization.description,
-                alternate_name=organization.alternate_name,
-                email=organization.email,
-                website=organization.website,
-                actor_code=organization.actor_code,
+            _record(
+                OrganizationRecord,
+                organization,
                 phones=_phone_records(organization.phones.all()),
                 locations=tuple(
                     _location_record(location)

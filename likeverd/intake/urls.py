@@ -2,7 +2,8 @@
 
 from django.urls import URLPattern, URLResolver, include, path
 
-from likeverd.intake import reporter_views, search_views, views
+from likeverd.intake import search_views, views
+from likeverd.intake.conversation.views import reporter as reporter_views
 
 app_name = "intake"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -15,7 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("help/", search_views.help_directory, name="help"),
     path("knowledge/", search_views.knowledge_list, name="knowledge"),
     path("knowledge/<uuid:public_id>/", search_views.knowledge_article, name="knowledge-article"),
-    # The reporter's way back with the receipt code (reporter_views.py).
+    # The reporter's way back with the receipt code (conversation/views/reporter.py).
     path("receipt/", reporter_views.enter_code, name="return"),
     path("receipt/report/", reporter_views.reporter_case, name="reporter-case"),
     path("receipt/leave/", reporter_views.leave, name="reporter-leave"),

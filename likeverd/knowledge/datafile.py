@@ -11,11 +11,11 @@ sector, topic or language is an error that names the article, never a silent ski
     body = \"\"\"...\"\"\"
 """
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from likeverd.core.datafiles import DataFileError, read_toml
 from likeverd.core.languages import PUBLIC_LANGUAGES
 from likeverd.knowledge.models import Sector, Topic
 
@@ -24,7 +24,7 @@ _ARTICLE_KEYS = {"code", "sector", "topic", "public", *PUBLIC_LANGUAGES}
 _TEXT_KEYS = {"title", "summary", "body"}
 
 
-class ArticleFileError(ValueError):
+class ArticleFileError(DataFileError):
     pass
 
 
@@ -92,5 +92,4 @@ def parse_articles(document: dict[str, Any]) -> list[NetworkArticle]:
 
 
 def load_articles(path: Path = ARTICLES_FILE) -> list[NetworkArticle]:
-    with path.open("rb") as handle:
-        return parse_articles(tomllib.load(handle))
+    return parse_articles(read_toml(path, error=ArticleFileError))

@@ -1,8 +1,10 @@
 """The bench's forms: each small, one per action; the services check everything again."""
 
+import datetime as dt
 from typing import Any
 
 from django import forms
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from likeverd.accounts.models import Membership, User
@@ -143,3 +145,38 @@ class SignedForm(BaseForm):
 class CloseForm(BaseForm):
     prefix = "close"
     outcome = forms.ChoiceField(label=_("The case's outcome"), choices=Outcome.choices)
+
+
+class _SeenVersion(BaseForm):
+    """A form for the adviser's changes to a referral: it carries the referral's `updated_at`
+    when it was opened, so that the service can refuse a stale form."""
+
+    seen = forms.CharField(widget=forms.HiddenInput)
+
+    def clean_seen(self) -> dt.datetime:
+        try:
+            value = parse_datetime(self.cleaned_data["seen"])
+        except ValueError:  # well formed but impossible, such as 30 February
+            value = None
+        if value is None:
+            raise forms.ValidationError(_("The form is out of date. Open it again."))
+        return value
+
+
+class ChangeMediatorForm(_SeenVersion):
+    prefix = "mediator"
+    mediator = MediatorChoice(
+        label=_("Mediator"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("No one yet: the office's mediators may take it"),
+    )
+
+    def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["mediator"]
+        field.queryset = office_mediators(viewer)
+
+
+class AdviserWithdrawForm(WithdrawForm, _SeenVersion):
+    """A party's withdrawal as the adviser records it, from the case page."""

@@ -1,8 +1,10 @@
 """Staff forms of outreach and finances: the models' own fields, office-scoped choices."""
 
+import datetime as dt
 from typing import Any
 
 from django import forms
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from likeverd.accounts.viewer import Viewer
@@ -20,12 +22,44 @@ from likeverd.outreach.models import (
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
+def _seen_field(row: Any) -> forms.CharField:
+    """The row's `updated_at` when the form was opened: the service refuses a stale form."""
+    return forms.CharField(widget=forms.HiddenInput, initial=row.updated_at.isoformat())
+
+
+def _parse_seen(value: str) -> dt.datetime:
+    try:
+        seen = parse_datetime(value)
+    except ValueError:  # well formed but impossible, such as 30 February
+        seen = None
+    if seen is None:
+        raise forms.ValidationError(_("The form is out of date. Open it again."))
+    return seen
+
+
 class OfficeForm(forms.ModelForm):  # type: ignore[type-arg]
-    """A model form for a row of the viewer's office (the office is set by the service)."""
+    """A model form for a row of the viewer's office (the office is set by the service); a
+    form that changes a row carries the version it was opened on."""
 
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.viewer = viewer
+        if self.instance.pk is not None:
+            self.fields["seen"] = _seen_field(self.instance)
+
+    def clean_seen(self) -> dt.datetime:
+        return _parse_seen(self.cleaned_data["seen"])
+
+
+class DeleteForm(forms.Form):
+    """The confirmation of a delete: only the version of the row that was shown."""
+
+    def __init__(self, *args: Any, row: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["seen"] = _seen_field(row)
+
+    def clean_seen(self) -> dt.datetime:
+        return _parse_seen(self.cleaned_data["seen"])
 
 
 class CourseTemplateForm(OfficeForm):

@@ -46,15 +46,33 @@ def check_capacity(template: CourseTemplate, participants: int) -> None:
         )
 
 
+def _require_unchanged(instance: models.Model, seen_updated_at: dt.datetime | None) -> None:
+    """Refuse a form opened on an older version of the row (the row locked until the write
+    ends): someone saved it since, and the last save must not silently win."""
+    if seen_updated_at is None:
+        return
+    saved = type(instance)._default_manager.select_for_update().filter(pk=instance.pk)
+    if saved.values_list("updated_at", flat=True).first() != seen_updated_at:
+        raise ValidationError(
+            _("Someone changed or deleted this row since you opened the form. Open it again."),
+            code="stale",
+        )
+
+
 @transaction.atomic
-def save_record[M: models.Model](viewer: Viewer, instance: M, *, fields: dict[str, Any]) -> M:
-    """Create (no primary key yet) or change one outreach or finance row of the viewer's office."""
+def save_record[M: models.Model](
+    viewer: Viewer, instance: M, *, fields: dict[str, Any], seen_updated_at: dt.datetime | None = None
+) -> M:
+    """Create (no primary key yet) or change one outreach or finance row of the viewer's office;
+    a change from a form carries the row's `updated_at` when the form was opened."""
     office = _office(viewer)
     creating = instance.pk is None
     if creating:
         instance.office = office  # type: ignore[attr-defined]
     elif instance.office_id != office.pk:  # type: ignore[attr-defined]
         raise PermissionDenied(_("You do not have permission to do this."))
+    else:
+        _require_unchanged(instance, seen_updated_at)
     for name, value in fields.items():
         setattr(instance, name, value)
     for name in fields:
@@ -74,6 +92,34 @@ def save_record[M: models.Model](viewer: Viewer, instance: M, *, fields: dict[st
         detail={"fields": sorted(fields)},
     )
     return instance
+
+
+@transaction.atomic
+def delete_record(
+    viewer: Viewer, instance: models.Model, *, seen_updated_at: dt.datetime | None = None
+) -> None:
+    """Delete one outreach or finance row of the viewer's office. A row others rest on is
+    refused: a course offered that has sessions, a funder with grants, a patrol whose witnessed
+    cases were registered. A course session's participants leave the figures with it."""
+    office = _office(viewer)
+    if instance.office_id != office.pk:  # type: ignore[attr-defined]
+        raise PermissionDenied(_("You do not have permission to do this."))
+    _require_unchanged(instance, seen_updated_at)
+    if isinstance(instance, Patrol) and instance.cases.exists():
+        raise ValidationError(
+            _("Cases were registered from this patrol; it stays, so that they keep where they came from."),
+            code="in_use",
+        )
+    # The audit row first: if the delete is refused below, the whole transaction (row too) rolls back.
+    record_event(actor=StaffActor.of(viewer), office=office, action=AuditAction.DELETE, target=instance)
+    try:
+        with transaction.atomic():
+            instance.delete()
+    except models.ProtectedError:
+        raise ValidationError(
+            _("Other rows rest on this one (sessions of a course, grants of a funder): it stays."),
+            code="in_use",
+        ) from None
 
 
 @transaction.atomic

@@ -11,4 +11,5 @@ urlpatterns: list[URLPattern] = [
     path("<slug:slug>/", views.section, name="section"),
     path("<slug:slug>/add/", views.add, name="add"),
     path("<slug:slug>/<uuid:public_id>/", views.edit, name="edit"),
+    path("<slug:slug>/<uuid:public_id>/delete/", views.delete, name="delete"),
 ]

@@ -173,7 +173,9 @@ def _save(request: HttpRequest, form: forms.OfficeForm, instance: Model) -> bool
         return False
     try:
         with transaction.atomic():  # a new funder is kept only with its grant
-            services.save_record(viewer, instance, fields=_fields(form, viewer))
+            services.save_record(
+                viewer, instance, fields=_fields(form, viewer), seen_updated_at=form.cleaned_data.get("seen")
+            )
     except ValidationError as error:
         if hasattr(error, "error_dict"):
             for field, errors in error.error_dict.items():
@@ -261,9 +263,46 @@ def edit(request: HttpRequest, slug: str, public_id: UUID) -> HttpResponse:
 
 
 def _back(kind: Kind, form: forms.OfficeForm) -> HttpResponse:
+    return _back_to(kind, form.cleaned_data.get("year"))
+
+
+def _back_to(kind: Kind, year: int | None) -> HttpResponse:
     if kind.back == "finances":
-        return redirect(reverse("outreach:finances") + f"?year={form.cleaned_data['year']}")
+        return redirect(reverse("outreach:finances") + (f"?year={year}" if year else ""))
     return redirect("outreach:section", slug=kind.back)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@viewer_required(MANAGE)
+@posts_once
+def delete(request: HttpRequest, slug: str, public_id: UUID) -> HttpResponse:
+    """The confirmation page of a delete, and the delete itself."""
+    kind = _kind(slug)
+    viewer = get_viewer(request)
+    row = selectors.get_for_office(viewer, kind.model, str(public_id))
+    form = forms.DeleteForm(request.POST if request.method == "POST" else None, row=row)
+    if request.method == "POST" and form.is_valid():
+        year = getattr(row, "year", None)
+        try:
+            services.delete_record(viewer, row, seen_updated_at=form.cleaned_data["seen"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Deleted."))
+            return _back_to(kind, year)
+    return render(
+        request,
+        "outreach/delete.html",
+        {
+            "kind": kind,
+            "form": form,
+            "row": row,
+            "slug": slug,
+            "summary": [(label, value(row)) for label, value in kind.columns],
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @never_cache

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+from likeverd.core.datafiles import DataEntry, DataFileError, array, parse_toml, read_toml
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 REPORTING_CATEGORIES_FILE = DATA_DIR / "reporting_categories.toml"
@@ -37,7 +38,7 @@ _JURISDICTION_KEYS = frozenset({"code"} | {f"name_{lang}" for lang in LANGUAGES}
 _CATEGORY_KEYS = frozenset({"code", "sort_order", "areas"} | {f"label_{lang}" for lang in LANGUAGES})
 
 
-class TaxonomyDataError(ValueError):
+class TaxonomyDataError(DataFileError):
     """A data file is malformed; the message names the file and the entry."""
 
 
@@ -112,85 +113,12 @@ class DefaultReportingCategory:
 # --- parsing ----------------------------------------------------------------------------------
 
 
-class _Entry:
-    """Typed reads from one TOML table, with errors that say where they come from."""
-
-    def __init__(self, table: Any, *, where: str, allowed: frozenset[str]) -> None:
-        if not isinstance(table, dict):
-            raise TaxonomyDataError(f"{where}: expected a table, found {type(table).__name__}")
-        unknown = sorted(set(table) - allowed)
-        if unknown:
-            raise TaxonomyDataError(f"{where}: unknown field(s) {', '.join(unknown)}")
-        self.table: dict[str, Any] = table
-        self.where = where
-
-    def fail(self, message: str) -> TaxonomyDataError:
-        return TaxonomyDataError(f"{self.where}: {message}")
-
-    def text(self, name: str, *, required: bool = True, max_length: int | None = None) -> str:
-        value = self.table.get(name, "")
-        if not isinstance(value, str):
-            raise self.fail(f"{name} must be a string")
-        value = value.strip()
-        if required and not value:
-            raise self.fail(f"missing {name}")
-        if max_length is not None and len(value) > max_length:
-            raise self.fail(f"{name} is longer than {max_length} characters")
-        return value
-
-    def pattern(self, name: str, regex: re.Pattern[str], hint: str) -> str:
-        value = self.text(name)
-        if not regex.match(value):
-            raise self.fail(f"{name} {value!r} is not {hint}")
-        return value
-
-    def choice(self, name: str, choices: Sequence[str]) -> str:
-        value = self.text(name)
-        if value not in choices:
-            raise self.fail(f"unknown {name} {value!r}; expected one of {', '.join(choices)}")
-        return value
-
-    def date(self, name: str) -> dt.date:
-        value = self.table.get(name)
-        # tomllib gives datetime for date-times, and datetime is a subclass of date.
-        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            raise self.fail(f"{name} must be a TOML date such as 2018-01-01")
-        return value
-
-    def optional_date(self, name: str) -> dt.date | None:
-        return None if self.table.get(name) is None else self.date(name)
-
-    def number(self, name: str, default: int) -> int:
-        value = self.table.get(name, default)
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise self.fail(f"{name} must be a whole number, zero or more")
-        return value
-
-    def strings(self, name: str, value: Any = None) -> tuple[str, ...]:
-        value = self.table.get(name) if value is None else value
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise self.fail(f"{name} must be a list of strings")
-        return tuple(item.strip() for item in value)
-
-
-def _read_toml(text: str, *, origin: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise TaxonomyDataError(f"{origin}: not valid TOML: {error}") from error
-
-
-def _array(data: dict[str, Any], name: str, *, origin: str) -> list[Any]:
-    value = data.get(name, [])
-    if not isinstance(value, list):
-        raise TaxonomyDataError(f"{origin}: [[{name}]] must be an array of tables")
-    return value
+class _Entry(DataEntry):
+    error = TaxonomyDataError
 
 
 def _parse_source(entry: _Entry) -> SourceSpec:
-    url = entry.text("url", required=False, max_length=500)
-    if url and not url.startswith(("https://", "http://")):
-        raise entry.fail(f"url {url!r} must start with https:// or http://")
+    url = entry.url("url")
     return SourceSpec(
         key=entry.pattern("key", _SOURCE_KEY, "a key such as NO-LDL-6"),
         law=entry.text("law", max_length=200),
@@ -212,7 +140,7 @@ def _parse_term(entry: _Entry, *, default_sort_order: int, source_keys: set[str]
     valid_to = entry.optional_date("valid_to")
     if valid_to is not None and valid_to < valid_from:
         raise entry.fail(f"valid_to {valid_to} is before valid_from {valid_from}")
-    sources = entry.strings("sources") if "sources" in entry.table else ()
+    sources = entry.strings("sources")
     if not sources:
         raise entry.fail("needs at least one source key in sources = [...]")
     unknown = [key for key in sources if key not in source_keys]
@@ -257,7 +185,12 @@ def _close_versions(terms: list[TermSpec], *, origin: str) -> list[TermSpec]:
 
 def parse_taxonomy_text(text: str, *, origin: str, path: Path | None = None) -> TaxonomyFile:
     """Parse one jurisdiction's taxonomy from TOML text; `origin` names it in error messages."""
-    data = _read_toml(text, origin=origin)
+    return parse_taxonomy_document(
+        parse_toml(text, origin=origin, error=TaxonomyDataError), origin=origin, path=path
+    )
+
+
+def parse_taxonomy_document(data: dict[str, Any], *, origin: str, path: Path | None = None) -> TaxonomyFile:
     unknown = sorted(set(data) - {"jurisdiction", "source", "term"})
     if unknown:
         raise TaxonomyDataError(f"{origin}: unknown top-level key(s) {', '.join(unknown)}")
@@ -270,7 +203,7 @@ def parse_taxonomy_text(text: str, *, origin: str, path: Path | None = None) -> 
     )
 
     sources: list[SourceSpec] = []
-    for index, table in enumerate(_array(data, "source", origin=origin), start=1):
+    for index, table in enumerate(array(data, "source", origin=origin, error=TaxonomyDataError), start=1):
         where = f"{origin}: source #{index}"
         if isinstance(table, dict) and isinstance(table.get("key"), str):
             where += f" ({table['key']})"
@@ -283,7 +216,7 @@ def parse_taxonomy_text(text: str, *, origin: str, path: Path | None = None) -> 
     terms: list[TermSpec] = []
     seen: set[tuple[str, str, dt.date]] = set()
     per_kind: dict[str, int] = {}
-    for index, table in enumerate(_array(data, "term", origin=origin), start=1):
+    for index, table in enumerate(array(data, "term", origin=origin, error=TaxonomyDataError), start=1):
         where = f"{origin}: term #{index}"
         if isinstance(table, dict):
             where += f" ({table.get('kind', '?')}/{table.get('code', '?')})"
@@ -310,11 +243,7 @@ def parse_taxonomy_text(text: str, *, origin: str, path: Path | None = None) -> 
 
 def parse_taxonomy_file(path: Path | str) -> TaxonomyFile:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise TaxonomyDataError(f"{path.name}: cannot be read: {error}") from error
-    return parse_taxonomy_text(text, origin=path.name, path=path)
+    return parse_taxonomy_document(read_toml(path, error=TaxonomyDataError), origin=path.name, path=path)
 
 
 def taxonomy_paths(directory: Path = DATA_DIR) -> list[Path]:
@@ -335,16 +264,14 @@ def load_all(directory: Path = DATA_DIR) -> list[TaxonomyFile]:
 
 def parse_reporting_categories(path: Path | str = REPORTING_CATEGORIES_FILE) -> list[ReportingCategorySpec]:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise TaxonomyDataError(f"{path.name}: cannot be read: {error}") from error
-    data = _read_toml(text, origin=path.name)
+    data = read_toml(path, error=TaxonomyDataError)
     unknown = sorted(set(data) - {"category"})
     if unknown:
         raise TaxonomyDataError(f"{path.name}: unknown top-level key(s) {', '.join(unknown)}")
     categories: list[ReportingCategorySpec] = []
-    for index, table in enumerate(_array(data, "category", origin=path.name), start=1):
+    for index, table in enumerate(
+        array(data, "category", origin=path.name, error=TaxonomyDataError), start=1
+    ):
         entry = _Entry(table, where=f"{path.name}: category #{index}", allowed=_CATEGORY_KEYS)
         code = entry.pattern("code", _CATEGORY_CODE, "lower_snake_case of at most 40 characters")
         entry.where = f"{entry.where} ({code})"

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from likeverd.accounts.permissions import get_viewer, viewer_required
 from likeverd.core import clock
 from likeverd.core.once import posts_once
+from likeverd.core.refusals import refusal_as_message
 from likeverd.intake.booking import selectors, services
 from likeverd.intake.booking.forms import SlotSeriesForm, parse_day
 from likeverd.intake.booking.services import BOOKING_PERMISSION
@@ -106,11 +107,9 @@ def cancel(request: HttpRequest, booking: uuid.UUID) -> HttpResponse:
 def withdraw(request: HttpRequest, slot: uuid.UUID) -> HttpResponse:
     viewer = get_viewer(request)
     found = selectors.get_slot_for_staff(viewer, str(slot))
-    try:
+    with refusal_as_message(request):
         withdrawn = services.withdraw_slot(viewer=viewer, slot=found)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect(reverse("booking_staff:day"))
-    messages.success(request, _("The slot is no longer offered."))
-    with timezone.override(selectors.office_zone(withdrawn.office)):
-        return redirect(_day_url(timezone.localtime(withdrawn.starts_at).date()))
+        messages.success(request, _("The slot is no longer offered."))
+        with timezone.override(selectors.office_zone(withdrawn.office)):
+            return redirect(_day_url(timezone.localtime(withdrawn.starts_at).date()))
+    return redirect(reverse("booking_staff:day"))

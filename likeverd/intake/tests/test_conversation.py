@@ -26,9 +26,9 @@ from likeverd.cases.services.documents import document_purpose
 from likeverd.cases.tests.factories import register
 from likeverd.core import clock, files
 from likeverd.intake import conversation
+from likeverd.intake.conversation.views.reporter import STATUS_IN_PLAIN_WORDS
 from likeverd.intake.models import MessageDirection, ReporterMessage
 from likeverd.intake.receipts import issue_receipt
-from likeverd.intake.reporter_views import STATUS_IN_PLAIN_WORDS
 from likeverd.intake.tests import evidence_files
 from likeverd.intake.tests.reports import open_with_code, public_report, url_in
 

@@ -1,6 +1,7 @@
 """What the bench's writes share: the permission and office check, refusing writes on a bench
 that has stopped, the audit row and the case's timeline entry (codes only)."""
 
+import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -29,6 +30,16 @@ def require_open(referral: BenchReferral) -> None:
     if not referral.is_open:
         raise ValidationError(
             _("The bench has stopped work on this case; nothing more can be recorded."), code="bench_stopped"
+        )
+
+
+def require_unchanged(referral: BenchReferral, seen_updated_at: dt.datetime | None) -> None:
+    """Refuse a form opened on an older version of the referral: someone changed it since, and
+    the person deciding should see what they changed first (None: no form, no check)."""
+    if seen_updated_at is not None and seen_updated_at != referral.updated_at:
+        raise ValidationError(
+            _("Someone changed this referral since you opened the form. Check it and choose again."),
+            code="stale",
         )
 
 

@@ -17,7 +17,14 @@ from likeverd.cases.services.common import check_choice
 from likeverd.core import clock
 from likeverd.mediation import selectors
 from likeverd.mediation.models import BenchKind, BenchOutcome, BenchReferral, Stage
-from likeverd.mediation.services.common import audit, locked, require, require_open, timeline
+from likeverd.mediation.services.common import (
+    audit,
+    locked,
+    require,
+    require_open,
+    require_unchanged,
+    timeline,
+)
 
 
 class GateClosedError(ValidationError):
@@ -88,12 +95,20 @@ def refer_to_bench(
 
 
 @transaction.atomic
-def assign_mediator(*, viewer: Viewer, referral: BenchReferral, mediator: User | None) -> BenchReferral:
-    """An adviser chooses the mediator; a mediator may take an unassigned case themself."""
+def assign_mediator(
+    *,
+    viewer: Viewer,
+    referral: BenchReferral,
+    mediator: User | None,
+    seen_updated_at: dt.datetime | None = None,
+) -> BenchReferral:
+    """An adviser chooses or changes the mediator; a mediator may take an unassigned case
+    themself. `seen_updated_at`: the referral's version the adviser's form was opened on."""
     taking = mediator == viewer.user and viewer.can(Permission.MEDIATE)
     require(viewer, Permission.MEDIATE if taking else Permission.CLASSIFY_CASE, referral)
     referral = locked(referral)
     require_open(referral)
+    require_unchanged(referral, seen_updated_at)
     referral.mediator = _check_mediator(viewer, mediator)
     referral.updated_at = clock.now()
     referral.save(update_fields=["mediator", "updated_at"])

@@ -22,7 +22,14 @@ from likeverd.mediation.models import (
     Side,
     Stage,
 )
-from likeverd.mediation.services.common import audit, locked, require, require_open, timeline
+from likeverd.mediation.services.common import (
+    audit,
+    locked,
+    require,
+    require_open,
+    require_unchanged,
+    timeline,
+)
 from likeverd.mediation.services.invitations import cancel_upcoming_meetings
 from likeverd.mediation.services.referral import hand_back, move
 
@@ -66,17 +73,24 @@ def record_consent(
 
 @transaction.atomic
 def withdraw_consent(
-    *, viewer: Viewer, referral: BenchReferral, side: str, withdrawn_on: dt.date | None = None
+    *,
+    viewer: Viewer,
+    referral: BenchReferral,
+    side: str,
+    withdrawn_on: dt.date | None = None,
+    seen_updated_at: dt.datetime | None = None,
 ) -> BenchReferral:
     """A party withdraws, at any stage: the bench stops. The outcome is "withdrawn", planned
     meetings are cancelled (their invitations too), and the case returns to the adviser.
-    A mediator or the adviser records it (the person may tell either)."""
+    A mediator or the adviser records it (the person may tell either); `seen_updated_at` is the
+    referral's version the adviser's form was opened on."""
     if viewer.can(Permission.MEDIATE):
         require(viewer, Permission.MEDIATE, referral)
     else:
         require(viewer, Permission.CLASSIFY_CASE, referral)
     referral = locked(referral)
     require_open(referral)
+    require_unchanged(referral, seen_updated_at)
     check_choice(side, Side)
     day = _check_day(withdrawn_on or clock.today(), field="withdrawn_on")
     consent = referral.consents.filter(side=side, withdrawn_on__isnull=True).first()

@@ -253,3 +253,19 @@ def test_the_mediators_overview_has_the_bench_box(
     assert reverse("mediation:workbench") in page
     adviser_page = client_for(adviser).get(reverse("cases:dashboard")).content.decode()
     assert "bench case is yours" not in adviser_page
+
+
+def test_a_refused_print_or_held_mark_says_why_on_the_bench_page(
+    office: Office, adviser: User, client_for: ClientFor
+) -> None:
+    mediator = mediator_in(office)
+    referral = consented(viewer_of(adviser), mediator)
+    meeting = services.schedule_meeting(viewer=viewer_of(mediator), referral=referral, plan=meeting_plan())
+    client = client_for(mediator)
+    printed = client.get(reverse("mediation:agreement_pdf", args=[referral.public_id]), follow=True)
+    assert printed.redirect_chain[-1][0] == reverse("mediation:referral", args=[referral.public_id])
+    assert "Write the agreement first." in printed.content.decode()
+    held = client.post(reverse("mediation:meeting_held", args=[meeting.public_id]), follow=True)
+    assert "The meeting has not started yet." in held.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.held_at is None

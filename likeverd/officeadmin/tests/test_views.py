@@ -250,3 +250,20 @@ def test_the_page_of_someone_who_also_works_elsewhere_offers_no_password_or_auth
     assert "Make a new password" not in page
     assert "Replace the authenticators" not in page
     assert "Revoke Mediator" not in page  # the role in the other office is not this office's to revoke
+
+
+def test_retiring_a_retired_category_says_so_and_changes_nothing(
+    office: Office, office_admin: User, client_for: ClientFor
+) -> None:
+    category = taxonomy_services.add_reporting_category(
+        viewer=viewer_of(office_admin), labels=taxonomy_services.CategoryLabels("Idrett", "Idrott", "Sport")
+    )
+    client = client_for(office_admin)
+    first = client.post(url("category_retire", category.public_id), follow=True).content.decode()
+    assert "Retired “Idrett”" in first or "Retired “Sport”" in first
+    again = client.post(url("category_retire", category.public_id), follow=True).content.decode()
+    assert "This category is already retired." in again
+    assert "Retired “" not in again
+    assert (
+        AuditEvent.objects.filter(action=AuditAction.RETIRE, target_id=str(category.public_id)).count() == 1
+    )

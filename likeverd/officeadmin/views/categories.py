@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from likeverd.accounts.permissions import get_viewer, viewer_required
 from likeverd.accounts.roles import Permission
+from likeverd.core.refusals import refusal_as_message
 from likeverd.officeadmin import selectors
 from likeverd.officeadmin.forms import CategoryForm
 from likeverd.taxonomy import services
@@ -78,11 +79,8 @@ def category_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def category_retire(request: HttpRequest, public_id: UUID) -> HttpResponse:
     viewer = get_viewer(request)
     category = selectors.get_reporting_category(viewer=viewer, public_id=str(public_id))
-    try:
+    with refusal_as_message(request):
         services.retire_reporting_category(viewer=viewer, category=category)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
         messages.success(
             request,
             _("Retired “%(category)s”: it is no longer offered, and cases that have it keep it.")
@@ -96,10 +94,7 @@ def category_retire(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def category_restore(request: HttpRequest, public_id: UUID) -> HttpResponse:
     viewer = get_viewer(request)
     category = selectors.get_reporting_category(viewer=viewer, public_id=str(public_id))
-    try:
+    with refusal_as_message(request):
         services.restore_reporting_category(viewer=viewer, category=category)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
         messages.success(request, _("“%(category)s” is offered again.") % {"category": category.label})
     return redirect("officeadmin:category_list")

@@ -5,6 +5,7 @@ stored nowhere in clear text, the page is not cached, and reloading it does not 
 """
 
 import base64
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -22,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from likeverd.accounts import selectors, services
+from likeverd.accounts.models import User
 from likeverd.accounts.permissions import get_viewer, viewer_required
 from likeverd.accounts.roles import Permission, Role
 from likeverd.officeadmin.forms import AuthenticatorForm, RoleForm, StaffMemberForm
@@ -120,41 +122,33 @@ def staff_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
     return render(request, "officeadmin/staff_detail.html", context)
 
 
-@require_POST
-@viewer_required(Permission.MANAGE_OFFICE)
-def staff_grant_role(request: HttpRequest, public_id: UUID) -> HttpResponse:
+def _change_role(
+    request: HttpRequest, public_id: UUID, change: Callable[..., object], done: str
+) -> HttpResponse:
+    """Grant or revoke the posted role; `done` (with %(person)s and %(role)s) as the message."""
     viewer = get_viewer(request)
     member = selectors.get_staff_member(viewer=viewer, public_id=str(public_id))
     form = RoleForm(request.POST)
     if form.is_valid():
         role = Role(form.cleaned_data["role"])
         try:
-            services.grant_role(viewer=viewer, person=member.person, role=role)
+            change(viewer=viewer, person=member.person, role=role)
         except ValidationError as error:
             return _refusal(request, error, public_id)
-        messages.success(
-            request, _("%(person)s is now %(role)s.") % {"person": member.person, "role": role.label.lower()}
-        )
+        messages.success(request, done % {"person": member.person, "role": role.label.lower()})
     return redirect("officeadmin:staff_detail", public_id=public_id)
+
+
+@require_POST
+@viewer_required(Permission.MANAGE_OFFICE)
+def staff_grant_role(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    return _change_role(request, public_id, services.grant_role, _("%(person)s is now %(role)s."))
 
 
 @require_POST
 @viewer_required(Permission.MANAGE_OFFICE)
 def staff_revoke_role(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    viewer = get_viewer(request)
-    member = selectors.get_staff_member(viewer=viewer, public_id=str(public_id))
-    form = RoleForm(request.POST)
-    if form.is_valid():
-        role = Role(form.cleaned_data["role"])
-        try:
-            services.revoke_role(viewer=viewer, person=member.person, role=role)
-        except ValidationError as error:
-            return _refusal(request, error, public_id)
-        messages.success(
-            request,
-            _("%(person)s is no longer %(role)s.") % {"person": member.person, "role": role.label.lower()},
-        )
-    return redirect("officeadmin:staff_detail", public_id=public_id)
+    return _change_role(request, public_id, services.revoke_role, _("%(person)s is no longer %(role)s."))
 
 
 @never_cache
@@ -173,6 +167,29 @@ def staff_deactivate(request: HttpRequest, public_id: UUID) -> HttpResponse:
     return render(request, "officeadmin/staff_deactivate.html", {"member": member})
 
 
+@sensitive_variables("credential")
+def _new_credentials(
+    request: HttpRequest,
+    member: selectors.StaffMember,
+    issue: Callable[[User], str | TOTPDevice],
+    title: str,
+) -> HttpResponse:
+    """A new password or authenticator for one member, shown once; the service's refusal as the
+    staff page's message."""
+    try:
+        credential = issue(member.person)
+    except ValidationError as error:
+        return _refusal(request, error, member.person.public_id)
+    return _credentials_page(
+        request,
+        member=member,
+        person_name=str(member.person),
+        title=title % {"person": member.person},
+        password=credential if isinstance(credential, str) else None,
+        device=credential if isinstance(credential, TOTPDevice) else None,
+    )
+
+
 @sensitive_variables("password")
 @never_cache
 @require_POST
@@ -180,17 +197,11 @@ def staff_deactivate(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def staff_reset_password(request: HttpRequest, public_id: UUID) -> HttpResponse:
     viewer = get_viewer(request)
     member = selectors.get_staff_member(viewer=viewer, public_id=str(public_id))
-    try:
-        password = services.reset_password(viewer=viewer, person=member.person)
-    except ValidationError as error:
-        return _refusal(request, error, public_id)
-    return _credentials_page(
-        request,
-        member=member,
-        person_name=str(member.person),
-        title=_("A new password for %(person)s") % {"person": member.person},
-        password=password,
-    )
+
+    def reset(person: User) -> str:
+        return services.reset_password(viewer=viewer, person=person)
+
+    return _new_credentials(request, member, reset, _("A new password for %(person)s"))
 
 
 @never_cache
@@ -203,19 +214,11 @@ def staff_add_authenticator(request: HttpRequest, public_id: UUID) -> HttpRespon
     if not form.is_valid():
         messages.error(request, _("Give the authenticator a name."))
         return redirect("officeadmin:staff_detail", public_id=public_id)
-    try:
-        device = services.add_authenticator(
-            viewer=viewer, person=member.person, name=form.cleaned_data["name"]
-        )
-    except ValidationError as error:
-        return _refusal(request, error, public_id)
-    return _credentials_page(
-        request,
-        member=member,
-        person_name=str(member.person),
-        title=_("A further authenticator for %(person)s") % {"person": member.person},
-        device=device,
-    )
+
+    def add(person: User) -> TOTPDevice:
+        return services.add_authenticator(viewer=viewer, person=person, name=form.cleaned_data["name"])
+
+    return _new_credentials(request, member, add, _("A further authenticator for %(person)s"))
 
 
 @never_cache
@@ -224,14 +227,8 @@ def staff_add_authenticator(request: HttpRequest, public_id: UUID) -> HttpRespon
 def staff_reset_authenticators(request: HttpRequest, public_id: UUID) -> HttpResponse:
     viewer = get_viewer(request)
     member = selectors.get_staff_member(viewer=viewer, public_id=str(public_id))
-    try:
-        device = services.reset_authenticators(viewer=viewer, person=member.person)
-    except ValidationError as error:
-        return _refusal(request, error, public_id)
-    return _credentials_page(
-        request,
-        member=member,
-        person_name=str(member.person),
-        title=_("A new authenticator for %(person)s") % {"person": member.person},
-        device=device,
-    )
+
+    def reset(person: User) -> TOTPDevice:
+        return services.reset_authenticators(viewer=viewer, person=person)
+
+    return _new_credentials(request, member, reset, _("A new authenticator for %(person)s"))

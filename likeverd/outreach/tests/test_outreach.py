@@ -203,7 +203,13 @@ def test_a_new_office_starts_with_the_two_courses_in_its_language_and_may_change
     hate_crime = CourseTemplate.objects.get(office=office, title="Hatkriminalitet")
     client = client_for(coordinator)
     edit = reverse("outreach:edit", args=["course-templates", hate_crime.public_id])
-    form = {"title": "Hatkriminalitet", "hours": "3", "capacity": "30", "is_active": "on"}
+    form = {
+        "title": "Hatkriminalitet",
+        "hours": "3",
+        "capacity": "30",
+        "is_active": "on",
+        "seen": hate_crime.updated_at.isoformat(),
+    }
 
     assert client.post(edit, form).status_code == 302
     assert (

@@ -247,3 +247,15 @@ def test_the_case_page_shows_the_bookings_made_from_its_report(
     assert AuditEvent.objects.filter(
         action=AuditAction.VIEW, case_id=str(case.public_id), detail__section="bookings"
     ).exists()
+
+
+def test_withdrawing_a_booked_slot_says_why_it_is_refused(
+    client_for: ClientFor, adviser: User, office: Office
+) -> None:
+    booked = a_slot(office, in_hours=31)
+    book(booked)
+    response = client_for(adviser).post(staff_url("booking_staff:withdraw", booked.public_id), follow=True)
+    assert (
+        "This slot is booked: cancel the booking first, so the person is told." in response.content.decode()
+    )
+    assert "The slot is no longer offered." not in response.content.decode()

@@ -1,6 +1,6 @@
 """The staff side of the conversation with the reporter: a section of the case page (through
 likeverd.cases.registry) and the reply form's view. HTTP only: reads and writes are in
-likeverd/intake/conversation.py."""
+likeverd/intake/conversation/services.py."""
 
 from uuid import UUID
 
@@ -22,9 +22,9 @@ from likeverd.cases.models import Case
 from likeverd.cases.selectors import get_case_for_change, read_with_case
 from likeverd.cases.views.common import action_page, add_errors
 from likeverd.core.once import posts_once
-from likeverd.intake import conversation
+from likeverd.intake.conversation import services as conversation
+from likeverd.intake.conversation.forms import StaffReplyForm
 from likeverd.intake.models import Receipt
-from likeverd.intake.reporter_forms import StaffReplyForm
 
 SECTION = "reporter_messages"
 # The case page has other forms with a "body" field: the reply's ids are its own.

@@ -1,6 +1,6 @@
 """The reporter's pages: come back with the receipt code, read the status and the office's
 replies, answer, add a file, leave. HTTP only: the code is checked by receipts.find_by_receipt,
-messages are read and written by likeverd/intake/conversation.py.
+messages are read and written by likeverd/intake/conversation/services.py.
 
 After a correct code the session (its key rotated) holds which receipt it opened, for a short
 time: RECEIPT_SESSION_IDLE_MINUTES without a request, RECEIPT_SESSION_MAX_MINUTES in all. The
@@ -26,11 +26,12 @@ from likeverd.cases.models import Case, CaseStatus
 from likeverd.core import clock
 from likeverd.core.once import posts_once
 from likeverd.core.proxy import client_address
-from likeverd.intake import conversation, services
+from likeverd.intake import services
+from likeverd.intake.conversation import services as conversation
+from likeverd.intake.conversation.forms import ReceiptCodeForm, ReporterMessageForm
 from likeverd.intake.evidence import EvidenceRefused
 from likeverd.intake.models import Receipt
 from likeverd.intake.receipts import ReceiptThrottled, find_by_receipt
-from likeverd.intake.reporter_forms import ReceiptCodeForm, ReporterMessageForm
 
 SESSION_KEY = "intake_reporter"
 

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from likeverd.intake import conversation_views
+from likeverd.intake.conversation.views import staff as conversation_views
 
 app_name = "intake_conversation"
 urlpatterns: list[URLPattern] = [
