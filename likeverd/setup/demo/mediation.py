@@ -93,6 +93,50 @@ def _existing_referral(
     )
 
 
+def _last_years_bench(
+    context: OfficeContext, rng: random.Random, nb: bool, today: dt.date, *, exclude: list[int]
+) -> int:
+    """Last year's closed bench cases (a few of the cases closed as mediated or resolved), so last
+    year's annual report has the bench's areas and outcomes: referred ten days after the case came
+    in, concluded two weeks later. One INSERT."""
+    first = timezone.make_aware(dt.datetime(today.year - 1, 1, 1))  # noqa: DTZ001
+    until = timezone.make_aware(dt.datetime(today.year, 1, 1))  # noqa: DTZ001
+    cases = list(
+        Case.objects.filter(
+            office=context.office,
+            status=CaseStatus.CLOSED,
+            outcome__in=[Outcome.MEDIATED, Outcome.RESOLVED],
+            received_at__gte=first,
+            received_at__lt=until,
+        )
+        .exclude(pk__in=exclude)
+        .order_by("received_at")[:6]
+    )
+    outcomes = [BenchOutcome.AGREEMENT, BenchOutcome.RESOLVED_IN_PREPARATION, BenchOutcome.NO_AGREEMENT]
+    referrals = []
+    for index, case in enumerate(cases):
+        referred_at = min(case.received_at + dt.timedelta(days=10), case.updated_at)
+        concluded = min(referred_at + dt.timedelta(days=14), case.updated_at)
+        referrals.append(
+            BenchReferral(
+                case=case,
+                office=context.office,
+                kind=BenchKind.DISCRIMINATION,
+                stage=Stage.CLOSED,
+                reasons=rng.choice(REASONS_NB if nb else REASONS_SV),
+                routes_told_on=timezone.localdate(referred_at),
+                referred_by=context.advisers[0].user,
+                referred_at=referred_at,
+                mediator=context.mediator.user,
+                outcome=BenchOutcome.AGREEMENT if case.outcome == Outcome.MEDIATED else outcomes[index % 3],
+                outcome_at=concluded,
+                returned_at=concluded,
+            )
+        )
+    BenchReferral.objects.bulk_create(referrals)
+    return len(referrals)
+
+
 def load_bench(context: OfficeContext, rng: random.Random, now: dt.datetime) -> int:
     """Bench cases in every stage for the office of `context`; returns how many referrals."""
     nb = context.spec.jurisdiction == "NO"
@@ -128,6 +172,7 @@ def load_bench(context: OfficeContext, rng: random.Random, now: dt.datetime) -> 
         for case in mediated:
             _existing_referral(context, case, rng, nb, Stage.CLOSED)
             count += 1
+        count += _last_years_bench(context, rng, nb, today, exclude=[case.pk for case in mediated])
     # Cases sent through the real gate, then taken to an outcome, a follow-up and back.
     for index, case in enumerate(waiting):
         started = now - dt.timedelta(days=40 - index * 5)
