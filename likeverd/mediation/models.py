@@ -107,16 +107,6 @@ class BenchReferral(PublicModel):
     followed_up_at = models.DateTimeField(_("followed up"), null=True, blank=True)
     agreement_holds = models.BooleanField(_("the agreement holds"), null=True, blank=True)
     returned_at = models.DateTimeField(_("returned to the adviser"), null=True, blank=True)
-    # The area of society the bench counts the referral under, when it is not the case's own
-    # (an earlier registration's "Meglingsområde"); empty: the case's reporting category.
-    area = models.ForeignKey(
-        "taxonomy.ReportingCategory",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("mediation area"),
-    )
 
     class Meta:
         ordering = ["-referred_at", "-id"]

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
-from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -342,9 +341,8 @@ def get_workbench(*, viewer: Viewer, week_of: dt.date | None = None) -> Workbenc
 @dataclass(frozen=True)
 class BenchFigures:
     """The bench's figures for one office and period: referrals counted by area of society
-    (the referral's own area if it has one, else the case's reporting category code; "" when
-    none), by ground (a case with several grounds counts under each), by kind of conflict,
-    meetings held and outcomes recorded."""
+    (reporting category code, "" when none), by ground (a case with several grounds counts
+    under each), by kind of conflict, meetings held and outcomes recorded."""
 
     referrals: int
     by_area: dict[str, int]
@@ -361,12 +359,8 @@ def bench_figures(*, office: Office, start: dt.date, end: dt.date) -> BenchFigur
     since = local_midnight(start)
     until = local_midnight(end + dt.timedelta(days=1))
     referrals = BenchReferral.objects.filter(office=office, referred_at__gte=since, referred_at__lt=until)
-    # A referral's own area (an imported "Meglingsområde") counts before the case's category.
     by_area = Counter(
-        code or ""
-        for code in referrals.annotate(
-            counted_area=Coalesce("area__code", "case__reporting_category__code")
-        ).values_list("counted_area", flat=True)
+        code or "" for code in referrals.values_list("case__reporting_category__code", flat=True)
     )
     by_ground = Counter(
         code

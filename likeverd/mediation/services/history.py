@@ -16,10 +16,9 @@ from likeverd.audit.services import record_event
 from likeverd.cases import events
 from likeverd.cases.models import Case, CaseStatus
 from likeverd.cases.services import record_past_status
-from likeverd.cases.services.common import check_choice, own_category
+from likeverd.cases.services.common import check_choice
 from likeverd.mediation.models import BenchKind, BenchOutcome, BenchReferral, Stage
 from likeverd.mediation.services.common import BENCH_EVENT
-from likeverd.taxonomy.models import ReportingCategory
 
 
 @transaction.atomic
@@ -30,7 +29,6 @@ def record_past_referral(
     referred_at: dt.datetime,
     kind: BenchKind,
     outcome: str = "",
-    area: ReportingCategory | None = None,
 ) -> BenchReferral:
     """A referral of an imported case: with an `outcome` the bench is done (closed, its outcome
     counted on the day it was referred, which is all the sheet says); without one the case is
@@ -55,7 +53,6 @@ def record_past_referral(
         referred_at=referred_at,
         outcome=outcome,
         outcome_at=referred_at if outcome else None,
-        area=own_category(office, area),
     )
     if not outcome:
         record_past_status(actor=actor, case=case, status=CaseStatus.MEDIATION)
@@ -71,6 +68,6 @@ def record_past_referral(
         action=AuditAction.CREATE,
         target=referral,
         case=case,
-        detail={"fields": ["kind", "stage", "outcome", "area"], "imported": True},
+        detail={"fields": ["kind", "stage", "outcome"], "imported": True},
     )
     return referral

@@ -21,6 +21,7 @@ class Column(models.TextChoices):
     AREA = "area", _("Area of society")
     GROUNDS = "grounds", _("Grounds")
     MEDIATION = "mediation", _("Mediation")
+    # The bench's "area", as DiMe counted it: the kind of place (workplace, online, ...).
     MEDIATION_AREA = "mediation_area", _("Mediation area")
     MEDIATION_RESULT = "mediation_result", _("Mediation result")
     OUTCOME = "outcome", _("Outcome")

@@ -179,6 +179,10 @@ def _unknown_message(column: Column) -> str:
         return _("“%(value)s” is not one of the mediation bench's results. Map it to one.")
     if column == Column.OUTCOME:
         return _("“%(value)s” is not one of the outcomes of a case. Map it to one.")
+    if column == Column.MEDIATION_AREA:
+        return _(
+            "“%(value)s” is not one of the kinds of place the bench counts by. Map it to one, or to none."
+        )
     return _("“%(value)s” is not one of the office's areas of society. Map it to one, or to none.")
 
 

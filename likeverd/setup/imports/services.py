@@ -102,9 +102,10 @@ def _import_row(
     actor: SystemActor, office: Office, run: ImportRun, row: PlannedRow, vocabulary: Vocabulary
 ) -> Case:
     received_at = _received_at(row.received)
-    case = open_case(
-        actor=actor, office=office, details=CaseDetails(channel=Channel(row.channel), received_at=received_at)
+    details = CaseDetails(
+        channel=Channel(row.channel), received_at=received_at, place_kind=row.mediation_area
     )
+    case = open_case(actor=actor, office=office, details=details)
     category = vocabulary.categories.get(row.area) if row.area else None
     areas = list(category.areas.all()) if category is not None else []
     grounds = [_ground(vocabulary, code, row.received) for code in row.grounds]
@@ -127,7 +128,6 @@ def _import_row(
             referred_at=received_at,
             kind=BenchKind.DISCRIMINATION if grounds else BenchKind.OTHER_CONFLICT,
             outcome=row.mediation_result,
-            area=vocabulary.categories.get(row.mediation_area) if row.mediation_area else None,
         )
     if not row.still_at_bench:
         outcome = row.outcome or (

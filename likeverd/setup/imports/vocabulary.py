@@ -1,10 +1,12 @@
 """The names an office's values go by, in Norwegian, Swedish and English.
 
 A cell matches a value when its folded text (`text.fold`) is the folded name of that value in
-any of the three languages, or its code: the office's reporting categories (areas of society,
-also used for the mediation area), the grounds of the office's jurisdiction, the channels, and
-the outcomes of a case and of the mediation bench. A few words offices use for them in their
-sheets are added (`SYNONYMS`); everything else goes through the mapping step.
+any of the three languages, or its code: the office's reporting categories (areas of society),
+the grounds of the office's jurisdiction, the channels, the kinds of place (the mediation
+bench's "area": workplace, goods and services, online, neighbours, school: the statistics count
+mediation by the case's kind of place), and the outcomes of a case and of the mediation bench.
+A few words offices use for them in their sheets are added (`SYNONYMS`); everything else goes
+through the mapping step.
 """
 
 from collections.abc import Iterable
@@ -15,7 +17,7 @@ from django.utils import translation
 from django.utils.functional import Promise
 
 from likeverd.accounts.models import Office
-from likeverd.cases.models import Channel, Outcome
+from likeverd.cases.models import Channel, Outcome, PlaceKind
 from likeverd.mediation.models import BenchOutcome
 from likeverd.setup.imports.headers import Column
 from likeverd.setup.imports.text import fold
@@ -43,6 +45,31 @@ SYNONYMS: dict[Column, dict[str, tuple[str, ...]]] = {
         Channel.PARTNER: ("henvist", "henvisning", "samarbeidspartner", "hänvisning", "hänvisad", "referral"),
         Channel.PATROL: ("patrulje", "frivillighetspatrulje", "patrull", "patrol"),
         Channel.OTHER: ("annen", "øvrig", "övrigt", "annan"),
+    },
+    # DiMe's 2019 report counts the bench's cases by these "areas" (3.2.2).
+    Column.MEDIATION_AREA: {
+        PlaceKind.WORKPLACE: ("arbeid", "arbeidsliv", "jobb", "arbete", "arbetsliv", "work", "working life"),
+        PlaceKind.SHOP: (
+            "varer/tjenester", "varer og tjenester", "tjenester", "butikk", "varor och tjänster", "butik",
+            "goods and services", "services",
+        ),
+        PlaceKind.ONLINE: (
+            "internett", "nett", "nettet", "sosiale medier", "internet", "nätet", "sociala medier",
+        ),
+        PlaceKind.HOME: (
+            "nabokonflikt", "nabo", "naboer", "bolig", "borettslag", "sameie", "grannkonflikt", "grannar",
+            "boende", "neighbours", "neighbour conflict", "housing",
+        ),
+        PlaceKind.SCHOOL: (
+            "skole/utdanning", "skole", "utdanning", "barnehage", "skola", "utbildning", "förskola",
+        ),
+        PlaceKind.NIGHTLIFE: ("uteliv", "utested", "nöjesliv", "krog"),
+        PlaceKind.TRANSPORT: ("kollektivtrafikk", "buss", "trikk", "t-bane", "kollektivtrafik"),
+        PlaceKind.POLICE: ("politi", "polis", "politikontroll", "etnisk profilering"),
+        PlaceKind.HEALTH: ("helse", "sykehus", "legekontor", "vård", "sjukhus"),
+        PlaceKind.PUBLIC_OFFICE: ("nav", "offentlig kontor", "kommunen", "myndighet", "försäkringskassan"),
+        PlaceKind.STREET: ("gate", "gata", "offentlig sted", "street"),
+        PlaceKind.OTHER: ("annet", "annat", "øvrig", "övrigt"),
     },
     Column.MEDIATION_RESULT: {
         BenchOutcome.AGREEMENT: ("enighet", "enig", "megling med avtale", "avtal", "enighet nådd", "agreed"),
@@ -136,12 +163,10 @@ def for_office(office: Office) -> Vocabulary:
     for category in categories:
         vocabulary.categories[category.code] = category
         names = [category.code, category.label_nb, category.label_sv, category.label_en]
-        for column in (Column.AREA, Column.MEDIATION_AREA):
-            vocabulary._add(column, category.code, names)
-    for column in (Column.AREA, Column.MEDIATION_AREA):
-        vocabulary.choices[column] = [
-            Choice(category.code, category.label) for category in categories if category.is_active
-        ]
+        vocabulary._add(Column.AREA, category.code, names)
+    vocabulary.choices[Column.AREA] = [
+        Choice(category.code, category.label) for category in categories if category.is_active
+    ]
     terms = Term.objects.filter(jurisdiction=office.jurisdiction, kind=TermKind.GROUND).order_by(
         "sort_order", "code", "-valid_from"
     )
@@ -157,6 +182,7 @@ def for_office(office: Office) -> Vocabulary:
         Choice(code, versions[0].label) for code, versions in vocabulary.ground_terms.items()
     ]
     _add_choices(vocabulary, Column.CHANNEL, Channel)
+    _add_choices(vocabulary, Column.MEDIATION_AREA, PlaceKind)
     _add_choices(vocabulary, Column.MEDIATION_RESULT, BenchOutcome)
     _add_choices(vocabulary, Column.OUTCOME, Outcome)
     return vocabulary

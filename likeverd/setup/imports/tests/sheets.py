@@ -122,15 +122,10 @@ def rows_2019(*, date_cells: bool = False) -> list[list[Cell]]:
     return rows
 
 
-# What the unrecognised values of the 2019 sheet are: the screen's choices, or --mapping.
+# What the unrecognised values of the 2019 sheet are (the channels as DiMe wrote them): the
+# screen's choices, or --mapping.
 MAPPING_2019_TOML = """
-# Meglingsbenkens områder, og kanalene slik DiMe skrev dem i 2019.
-[Meglingsområde]
-"Arbeidsplass" = "Arbeidsliv"
-"Varer/tjenester" = "goods_services"
-"Nabokonflikt" = "Bolig og nabokonflikter"
-
 [Kanal]
 "Skeiv Kafé" = "drop_in"
-"Antirasistisk Senter" = "Partner referral"
+"Antirasistisk Senter" = "Henvist fra samarbeidspartner"
 """
