@@ -6,6 +6,7 @@ or changed (imported before, with other values now: reported, never overwritten)
 block the import of the whole file (see services.run_import); changed rows do not.
 """
 
+import base64
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -23,11 +24,12 @@ from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
 from likeverd.cases.models import Channel
 from likeverd.core import clock
+from likeverd.setup.imports import vocabulary as vocabularies
 from likeverd.setup.imports.dates import parse_sheet_date
 from likeverd.setup.imports.headers import Column
-from likeverd.setup.imports.mapping import ValueMapping
+from likeverd.setup.imports.mapping import ValueMapping, mapping_from_json
 from likeverd.setup.imports.models import ImportedCase, ImportRun, PendingUpload
-from likeverd.setup.imports.reading import Cell, Sheet, SheetRow
+from likeverd.setup.imports.reading import Cell, Sheet, SheetRow, read_sheet
 from likeverd.setup.imports.text import clean, fold
 from likeverd.setup.imports.vocabulary import EMPTY, Vocabulary
 from likeverd.setup.imports.yesno import parse_yes_no
@@ -432,3 +434,28 @@ def recent_runs(*, viewer: Viewer, limit: int = 10) -> list[ImportRun]:
 def imported_case(case_id: int) -> ImportedCase | None:
     """What the case page shows of an imported case: the sheet's number and the file."""
     return ImportedCase.objects.filter(case_id=case_id).select_related("run").first()
+
+
+def upload_content(upload: PendingUpload) -> bytes:
+    return base64.b64decode(upload.content)
+
+
+@dataclass(frozen=True)
+class Review:
+    upload: PendingUpload
+    sheet: Sheet
+    vocabulary: Vocabulary
+    plan: Plan
+
+
+def review_upload(*, viewer: Viewer, upload: PendingUpload) -> Review:
+    """The dry run of a waiting file with its mapping so far, for the screen."""
+    office = viewer.office
+    if office is None or upload.office_id != office.pk:
+        raise Http404
+    sheet = read_sheet(upload_content(upload))
+    vocabulary = vocabularies.for_office(office)
+    plan = plan_import(
+        office=office, sheet=sheet, vocabulary=vocabulary, mapping=mapping_from_json(upload.mapping)
+    )
+    return Review(upload=upload, sheet=sheet, vocabulary=vocabulary, plan=plan)

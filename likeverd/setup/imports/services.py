@@ -45,7 +45,7 @@ from likeverd.setup.imports import vocabulary as vocabularies
 from likeverd.setup.imports.mapping import ValueMapping, mapping_from_json, mapping_to_json
 from likeverd.setup.imports.models import ImportedCase, ImportRun, PendingUpload
 from likeverd.setup.imports.reading import Sheet, read_sheet
-from likeverd.setup.imports.selectors import Plan, PlannedRow, plan_import
+from likeverd.setup.imports.selectors import Plan, PlannedRow, plan_import, upload_content
 from likeverd.setup.imports.text import clean
 from likeverd.setup.imports.vocabulary import Vocabulary
 from likeverd.taxonomy.models import Term
@@ -198,14 +198,6 @@ def _audit(viewer: Viewer, action: AuditAction, upload: PendingUpload, **detail:
     record_event(
         actor=StaffActor.of(viewer), office=viewer.office, action=action, target=upload, detail=detail
     )
-
-
-def upload_content(upload: PendingUpload) -> bytes:
-    return base64.b64decode(upload.content)
-
-
-def upload_mapping(upload: PendingUpload) -> ValueMapping:
-    return mapping_from_json(upload.mapping)
 
 
 @transaction.atomic

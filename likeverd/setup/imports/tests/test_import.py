@@ -36,10 +36,14 @@ pytestmark = pytest.mark.django_db
 YEAR_2019 = (dt.date(2019, 1, 1), dt.date(2019, 12, 31))
 
 
-def _import(office: Office, data: bytes, *, mapping_toml: str = "", name: str = "saker-2019.csv") -> ImportRun:
+def _import(
+    office: Office, data: bytes, *, mapping_toml: str = "", name: str = "saker-2019.csv"
+) -> ImportRun:
     sheet = read_sheet(data)
     vocabulary = vocabularies.for_office(office)
-    mapping = read_mapping_file(mapping_toml.encode(), name="m.toml", vocabulary=vocabulary) if mapping_toml else {}
+    mapping = (
+        read_mapping_file(mapping_toml.encode(), name="m.toml", vocabulary=vocabulary) if mapping_toml else {}
+    )
     return run_import(office=office, sheet=sheet, mapping=mapping, file_name=name, started_by=None).run
 
 
@@ -202,7 +206,9 @@ def test_an_office_imports_only_into_itself(oslo: Office, bergen: Office) -> Non
 
 def test_the_dry_run_lists_the_unrecognised_values_with_their_rows(oslo: Office) -> None:
     vocabulary = vocabularies.for_office(oslo)
-    plan = plan_import(office=oslo, sheet=read_sheet(csv_bytes(rows_2019())), vocabulary=vocabulary, mapping={})
+    plan = plan_import(
+        office=oslo, sheet=read_sheet(csv_bytes(rows_2019())), vocabulary=vocabulary, mapping={}
+    )
 
     assert not plan.can_import
     unrecognised = {(entry.column, entry.value): len(entry.rows) for entry in plan.unrecognised}
