@@ -41,7 +41,7 @@ class MappingForm(StepForm):
         super().__init__(*args, **kwargs)
         self.unrecognised = unrecognised
         for index, entry in enumerate(unrecognised):
-            choices: list[tuple[str, str]] = [("", _("Choose…"))]
+            choices: list[tuple[str, str]] = [("", str(_("Choose…")))]
             if entry.column in MAY_BE_EMPTY:
                 choices.append((EMPTY, str(_("None (leave it empty)"))))
             choices += [(choice.code, choice.label) for choice in vocabulary.choices.get(entry.column, [])]

@@ -66,8 +66,7 @@ def _upload(request: HttpRequest, handler: InMemoryUpload) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if handler.too_large:
-            form = UploadForm(request.POST, {})
-            form.errors.clear()
+            form = UploadForm()
             form.add_error(
                 "file", _("The file is too large. The limit is 5 MB: split it into several files.")
             )
@@ -119,7 +118,8 @@ def _stale(request: HttpRequest, pending: Any) -> HttpResponse:
     messages.warning(
         request,
         _(
-            "This form was made for an earlier step of the import. Look at the page as it is now and choose again."
+            "This form was made for an earlier step of the import. Look at the page as it is "
+            "now and choose again."
         ),
     )
     return redirect("imports:review", public_id=pending.public_id)

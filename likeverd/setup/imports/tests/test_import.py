@@ -26,6 +26,7 @@ from likeverd.setup.imports.tests.sheets import (
     MAPPING_2019_TOML,
     NB_HEADER,
     SV_HEADER,
+    Cell,
     csv_bytes,
     rows_2019,
     xlsx_bytes,
@@ -89,7 +90,8 @@ def test_an_imported_case_keeps_its_day_channel_grounds_and_the_sheets_number(os
     assert timezone.localdate(case.received_at) == dt.date(2019, 3, 4)
     assert case.number == "OSL-2019-0001"
     assert case.channel == Channel.EMAIL
-    assert case.reporting_category is not None and case.reporting_category.code == "nightlife"
+    assert case.reporting_category is not None
+    assert case.reporting_category.code == "nightlife"
     assert sorted(case.grounds.values_list("code", flat=True)) == ["ETHNICITY", "RELIGION"]
     assert list(case.areas.values_list("code", flat=True)) == ["GOODS_SERVICES"]
     assert case.narrative == ""
@@ -122,7 +124,8 @@ def test_a_changed_row_is_reported_and_not_overwritten(oslo: Office) -> None:
     run = _import(oslo, csv_bytes(rows))
     assert (run.imported, run.changed) == (1, 1)
     case = ImportedCase.objects.get(office=oslo, sheet_number="7").case
-    assert case.reporting_category is not None and case.reporting_category.code == "health"
+    assert case.reporting_category is not None
+    assert case.reporting_category.code == "health"
 
 
 def test_one_bad_row_and_nothing_is_imported(oslo: Office) -> None:
@@ -174,7 +177,7 @@ def test_a_case_still_at_the_bench_waits_for_the_mediators(oslo: Office) -> None
 
 
 def test_a_swedish_office_imports_a_swedish_workbook(malmo: Office) -> None:
-    rows = [
+    rows: list[list[Cell]] = [
         list(SV_HEADER),
         ["Ä-1", dt.datetime(2020, 2, 3, 9, 30), "E-post", "Arbetsliv", "Etnisk tillhörighet, Ålder", "Nej"],  # noqa: DTZ001
         ["Ä-2", 43900, "Telefon", "Hälsa och vård", "Funktionsnedsättning", "x"],

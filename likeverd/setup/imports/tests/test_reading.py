@@ -6,7 +6,7 @@ import pytest
 
 from likeverd.setup.imports.headers import Column
 from likeverd.setup.imports.reading import MAX_ROWS, SheetError, read_sheet
-from likeverd.setup.imports.tests.sheets import EN_HEADER, NB_HEADER, SV_HEADER, csv_bytes, xlsx_bytes
+from likeverd.setup.imports.tests.sheets import EN_HEADER, NB_HEADER, SV_HEADER, Cell, csv_bytes, xlsx_bytes
 
 NB_ROWS = [
     list(NB_HEADER),
@@ -46,7 +46,7 @@ def test_swedish_headers_and_letters_from_swedish_excel() -> None:
 
 def test_an_xlsx_workbook_gives_date_cells_as_dates_and_row_numbers_as_excel_shows_them() -> None:
     excel_day = dt.datetime(2019, 3, 4)  # noqa: DTZ001 (Excel's date cells have no time zone)
-    rows = [list(EN_HEADER), ["C-1", excel_day, "Phone", "Health", "Ethnicity", "no", None]]
+    rows: list[list[Cell]] = [list(EN_HEADER), ["C-1", excel_day, "Phone", "Health", "Ethnicity", "no", None]]
     sheet = read_sheet(xlsx_bytes(rows, above=[["Cases 2019"], []]))
     assert sheet.kind == "xlsx"
     assert sheet.worksheet == "Saker"

@@ -26,7 +26,8 @@ VERSION = re.compile(r'name="version" value="(\d+)"')
 
 
 def _token(page: str, index: int = 0) -> str:
-    return TOKEN.findall(page)[index]
+    tokens: list[str] = TOKEN.findall(page)
+    return tokens[index]
 
 
 def _upload(client: Client, data: bytes, name: str = "saker 2019.csv") -> tuple[PendingUpload, str]:
@@ -65,7 +66,8 @@ def test_an_office_admin_imports_the_2019_sheet_in_three_steps(
 
     assert 'data-count="rows">60<' in page
     assert 'data-count="problems">30<' in page
-    assert "Skeiv Kafé" in page and "Antirasistisk Senter" in page
+    assert "Skeiv Kafé" in page
+    assert "Antirasistisk Senter" in page
     assert reverse("imports:run", args=[pending.public_id]) not in page  # not while there are problems
     page = _choose_2019_channels(client, pending, page)
     assert 'data-count="problems">0<' in page
@@ -97,7 +99,8 @@ def test_a_double_click_on_import_imports_once(
     first = client.post(url, form)
     second = client.post(url, form)
 
-    assert second.status_code == 302 and second["Location"] == first["Location"]
+    assert second.status_code == 302
+    assert second["Location"] == first["Location"]
     assert Case.objects.filter(office=oslo).count() == 1
     assert ImportRun.objects.count() == 1
 
@@ -134,7 +137,8 @@ def test_the_file_is_kept_only_encrypted_and_removed_when_discarded(
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT content FROM {PendingUpload._meta.db_table}")  # noqa: S608
         [(stored,)] = cursor.fetchall()
-    assert b"Saksnr" not in bytes(stored) and b"2019-001" not in bytes(stored)
+    assert b"Saksnr" not in bytes(stored)
+    assert b"2019-001" not in bytes(stored)
 
     response = client.post(
         reverse("imports:discard", args=[pending.public_id]), {"once_token": _token(page, -1)}
