@@ -44,7 +44,7 @@ from likeverd.mediation.services.referral import CASE_OUTCOMES
 from likeverd.setup.imports import vocabulary as vocabularies
 from likeverd.setup.imports.mapping import ValueMapping, mapping_from_json, mapping_to_json
 from likeverd.setup.imports.models import ImportedCase, ImportRun, PendingUpload
-from likeverd.setup.imports.reading import Sheet, read_sheet
+from likeverd.setup.imports.reading import Sheet, SheetError, read_sheet
 from likeverd.setup.imports.selectors import Plan, PlannedRow, plan_import, upload_content
 from likeverd.setup.imports.text import clean
 from likeverd.setup.imports.vocabulary import Vocabulary
@@ -52,6 +52,9 @@ from likeverd.taxonomy.models import Term
 
 # How long an uploaded file waits for its import before it is deleted.
 PENDING_HOURS = 12
+# Rows the screen imports in one request (each case goes through the case services with its audit
+# rows, tens of milliseconds a row, within the web server's timeout); the command takes more.
+SCREEN_MAX_ROWS = 500
 # The received day's time: noon, so that the local day is the sheet's day in every time zone.
 RECEIVED_AT = dt.time(12)
 
@@ -206,7 +209,17 @@ def keep_upload(*, viewer: Viewer, file_name: str, data: bytes) -> PendingUpload
     (a SheetError says why not). The person's earlier waiting files, and everyone's files older
     than PENDING_HOURS, are deleted."""
     office = require_import(viewer)
-    read_sheet(data)
+    sheet = read_sheet(data)
+    if len(sheet.rows) > SCREEN_MAX_ROWS:
+        raise SheetError(
+            _(
+                "The sheet has more than %(limit)s rows, more than the screen imports in one go. "
+                "Split it into several files, or ask the installation's administrator to run "
+                "likeverd importcases."
+            ),
+            params={"limit": SCREEN_MAX_ROWS},
+            code="too_many_rows_for_the_screen",
+        )
     PendingUpload.objects.filter(created_at__lt=clock.now() - timedelta(hours=PENDING_HOURS)).delete()
     PendingUpload.objects.filter(office=office, uploaded_by=viewer.user).delete()
     upload = PendingUpload.objects.create(

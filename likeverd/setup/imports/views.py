@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadhandler import MemoryFileUploadHandler, SkipFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -66,9 +67,10 @@ def _upload(request: HttpRequest, handler: InMemoryUpload) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if handler.too_large:
-            form = UploadForm()
-            form.add_error(
-                "file", _("The file is too large. The limit is 5 MB: split it into several files.")
+            form = UploadForm(request.POST, MultiValueDict())
+            form.is_valid()  # "required": the skipped file is not there; the reason replaces it
+            form.errors["file"] = form.error_class(
+                [_("The file is too large. The limit is 5 MB: split it into several files.")]
             )
         elif form.is_valid():
             file = form.cleaned_data["file"]

@@ -159,7 +159,11 @@ def _add_choices(vocabulary: Vocabulary, column: Column, choices: type[models.Te
 def for_office(office: Office) -> Vocabulary:
     """The office's vocabulary; choices are labelled in the active language."""
     vocabulary = Vocabulary()
-    categories = list(ReportingCategory.objects.filter(office=office).order_by("-is_active", "sort_order"))
+    categories = list(
+        ReportingCategory.objects.filter(office=office)
+        .prefetch_related("areas")  # read once here, not once per imported row
+        .order_by("-is_active", "sort_order")
+    )
     for category in categories:
         vocabulary.categories[category.code] = category
         names = [category.code, category.label_nb, category.label_sv, category.label_en]

@@ -205,3 +205,14 @@ def test_the_case_page_shows_the_sheets_case_number(
     assert "DH-2019-17" in case_page
     assert "saker.xlsx" in case_page
     assert case.status == CaseStatus.MEDIATION
+
+
+def test_the_screen_sends_a_long_sheet_to_the_command_line(
+    oslo: Office, office_admin: User, client_for: ClientFor
+) -> None:
+    rows = [list(NB_HEADER), *([str(n), "04.03.2019", "Telefon", "Helse"] for n in range(501))]
+    client = client_for(office_admin)
+    address = reverse("imports:upload").replace("/nb/", "/en/")
+    response = client.post(address, {"file": SimpleUploadedFile("long.csv", csv_bytes(rows))})
+    assert "likeverd importcases" in response.content.decode()
+    assert not PendingUpload.objects.exists()
