@@ -5,7 +5,7 @@ a coordinator's small CSV with a problem on a 390x844 phone, readable without si
 from collections.abc import Callable
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, FilePayload, Page, expect
 
 from likeverd.accounts.models import Office, User
 from likeverd.accounts.roles import Role
@@ -46,7 +46,7 @@ def test_the_office_admin_imports_the_2019_sheet(
     ).click()
     expect(page.get_by_role("heading", level=1, name="Import earlier registrations")).to_be_visible()
     page.get_by_label("Spreadsheet (CSV or XLSX)").set_input_files(
-        files=[{"name": "DiMe 2019.xlsx", "mimeType": XLSX, "buffer": xlsx_bytes(rows_2019(date_cells=True))}]
+        files=FilePayload(name="DiMe 2019.xlsx", mimeType=XLSX, buffer=xlsx_bytes(rows_2019(date_cells=True)))
     )
     page.get_by_role("button", name="Check the file").click()
 
@@ -94,7 +94,7 @@ def test_a_coordinator_sees_the_problems_on_a_phone(
     page.goto(app_url("/"))
     page.get_by_role("link", name="Import earlier registrations").click()
     page.get_by_label("Spreadsheet (CSV or XLSX)").set_input_files(
-        files=[{"name": "saker.csv", "mimeType": "text/csv", "buffer": csv_bytes(rows)}]
+        files=FilePayload(name="saker.csv", mimeType="text/csv", buffer=csv_bytes(rows))
     )
     page.get_by_role("button", name="Check the file").click()
 
