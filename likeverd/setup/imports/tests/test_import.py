@@ -5,14 +5,24 @@ import datetime as dt
 from collections import Counter
 
 import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from likeverd.accounts.actors import ReporterActor, SystemActor
 from likeverd.accounts.models import Office
 from likeverd.audit.actors import ActorKind
 from likeverd.audit.models import AuditAction, AuditEvent
 from likeverd.cases.models import Case, CaseEvent, CaseStatus, Channel, Outcome, PlaceKind
-from likeverd.mediation.models import BenchOutcome, BenchReferral, Stage
+from likeverd.cases.services import (
+    CaseDetails,
+    Classification,
+    classify_case_as,
+    open_case,
+    record_past_status,
+)
+from likeverd.mediation.models import BenchKind, BenchOutcome, BenchReferral, Stage
 from likeverd.mediation.selectors import bench_figures
+from likeverd.mediation.services import record_past_referral
 from likeverd.setup.imports import vocabulary as vocabularies
 from likeverd.setup.imports.headers import Column
 from likeverd.setup.imports.mapping import read_mapping_file
@@ -218,3 +228,25 @@ def test_the_dry_run_lists_the_unrecognised_values_with_their_rows(oslo: Office)
     assert unrecognised == {(Column.CHANNEL, "Skeiv Kafé"): 15, (Column.CHANNEL, "Antirasistisk Senter"): 15}
     assert len(plan.problems) == 30
     assert not Case.objects.exists()
+
+
+def test_the_history_services_write_only_what_is_history(oslo: Office, bergen: Office) -> None:
+    actor = SystemActor("the import of file t.csv")
+    case = open_case(actor=actor, office=oslo, details=CaseDetails(channel=Channel.PHONE))
+    with pytest.raises(PermissionDenied):
+        classify_case_as(actor=actor, office=bergen, case=case, classification=Classification())
+    with pytest.raises(PermissionDenied):
+        record_past_referral(
+            actor=ReporterActor("the public form", oslo),  # type: ignore[arg-type]
+            case=case,
+            referred_at=case.received_at,
+            kind=BenchKind.DISCRIMINATION,
+        )
+    record_past_status(actor=actor, case=case, status=CaseStatus.CLOSED, outcome=Outcome.OTHER)
+    with pytest.raises(ValidationError):
+        record_past_status(actor=actor, case=case, status=CaseStatus.CLOSED, outcome=Outcome.OTHER)
+    with pytest.raises(ValidationError):
+        record_past_referral(
+            actor=actor, case=case, referred_at=case.received_at, kind=BenchKind.DISCRIMINATION
+        )
+    assert not BenchReferral.objects.exists()

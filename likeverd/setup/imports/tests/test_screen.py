@@ -10,6 +10,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from conftest import log_in
 from likeverd.accounts.models import Office, User
 from likeverd.accounts.roles import Role
 from likeverd.accounts.tests.factories import make_staff
@@ -215,4 +216,12 @@ def test_the_screen_sends_a_long_sheet_to_the_command_line(
     address = reverse("imports:upload").replace("/nb/", "/en/")
     response = client.post(address, {"file": SimpleUploadedFile("long.csv", csv_bytes(rows))})
     assert "likeverd importcases" in response.content.decode()
+    assert not PendingUpload.objects.exists()
+
+
+def test_an_upload_without_the_csrf_token_is_refused(oslo: Office, office_admin: User) -> None:
+    client = log_in(Client(enforce_csrf_checks=True), office_admin)
+    rows = [list(NB_HEADER), ["1", "04.03.2019", "Telefon", "Helse", "", "", "", ""]]
+    response = client.post(reverse("imports:upload"), {"file": SimpleUploadedFile("s.csv", csv_bytes(rows))})
+    assert response.status_code == 403
     assert not PendingUpload.objects.exists()
