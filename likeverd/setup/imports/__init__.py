@@ -11,7 +11,7 @@ The pieces, lowest first:
   with openpyxl in read-only mode).
 - `vocabulary`: the office's names for areas, grounds, channels and outcomes in nb, sv and en.
 - `mapping`: the user's answers for values the vocabulary does not know (a file or the screen).
-- `selectors.plan_import`: the dry run: every row resolved, every problem listed; writes nothing.
+- `planning.plan_import`: the dry run: every row resolved, every problem listed; writes nothing.
 - `services.run_import`: the import itself, all rows of a file or none, as the system actor
   "the import of file X", through the services of cases and mediation.
 - `forms`, `views`, `urls`: the office's screen at /<lang>/staff/office/import/.
