@@ -1,6 +1,6 @@
 """The import itself, and the screen's uploaded file between its steps.
 
-`run_import` imports every new row of a file or none: the dry run (`selectors.plan_import`) is
+`run_import` imports every new row of a file or none: the dry run (`planning.plan_import`) is
 made again inside one transaction, with the office's row locked so that two imports into the
 same office wait for each other; any problem refuses the whole file (`ImportRefusedError`, carrying
 the plan), so a file is never half in. Rows whose sheet number is already imported are skipped
