@@ -152,7 +152,7 @@ def test_one_bad_row_and_nothing_is_imported(oslo: Office) -> None:
 
     problems = [(p.row, p.column) for p in refused.value.plan.problems]
     assert problems == [(3, "Mottatt"), (4, "Kanal"), (5, "Saksnr"), (6, "Saksnr"), (6, "Meglingsbenken")]
-    assert "row 2" in refused.value.plan.problems[2].message
+    assert "rad 2" in refused.value.plan.problems[2].message  # the messages are in the office's nb
     assert not Case.objects.exists()
     assert not ImportRun.objects.exists()
     assert not AuditEvent.objects.filter(action=AuditAction.CREATE).exists()
