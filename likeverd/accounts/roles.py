@@ -42,6 +42,7 @@ class Permission(StrEnum):
     WRITE_REPORT_TEXTS = (
         "write_report_texts"  # the office's introduction and reflections in its annual report
     )
+    IMPORT_CASES = "import_cases"  # earlier registrations from a spreadsheet (likeverd.setup.imports)
 
 
 P = Permission
@@ -71,10 +72,11 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             P.WRITE_KNOWLEDGE,
             P.MANAGE_OUTREACH,
             P.WRITE_REPORT_TEXTS,
+            P.IMPORT_CASES,
         }
     ),
     Role.OFFICE_ADMIN: frozenset(
-        {P.MANAGE_OFFICE, P.VIEW_OFFICE_STATISTICS, P.MANAGE_OUTREACH, P.WRITE_REPORT_TEXTS}
+        {P.MANAGE_OFFICE, P.VIEW_OFFICE_STATISTICS, P.MANAGE_OUTREACH, P.WRITE_REPORT_TEXTS, P.IMPORT_CASES}
     ),
     Role.NETWORK_STATISTICIAN: frozenset({P.VIEW_NETWORK_STATISTICS}),
     Role.DATA_PROTECTION_OFFICER: frozenset(

@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("staff/", include("likeverd.triage.urls")),
     path("staff/", include("likeverd.triage.drafts.urls")),
     path("staff/", include("likeverd.triage.referrals.urls")),
+    path("staff/office/import/", include("likeverd.setup.imports.urls")),
     path("staff/office/", include("likeverd.officeadmin.urls")),
     path("staff/account/", include("likeverd.accounts.urls")),
     path("staff/public-page/", include("likeverd.intake.staff_urls")),

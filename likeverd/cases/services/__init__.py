@@ -8,7 +8,7 @@ and keeps the search index current. Every name is re-exported here:
 from likeverd.cases.events import TIMELINE_ENTRY_KINDS
 from likeverd.cases.search import name_key, normalise_name
 from likeverd.cases.services.assignment import CASEWORK_ROLES, assign_case
-from likeverd.cases.services.classification import classify_case
+from likeverd.cases.services.classification import classify_case, classify_case_as
 from likeverd.cases.services.documents import add_document, document_purpose, read_document, upload_document
 from likeverd.cases.services.inputs import CaseDetails, Classification, PersonDetails
 from likeverd.cases.services.parties import add_party, create_party
@@ -18,7 +18,7 @@ from likeverd.cases.services.registering import (
     register_case,
     update_case_details,
 )
-from likeverd.cases.services.status import change_case_status, mark_not_spam
+from likeverd.cases.services.status import change_case_status, mark_not_spam, record_past_status
 from likeverd.cases.services.tasks import add_task, complete_task
 from likeverd.cases.services.timeline import add_timeline_entry
 from likeverd.taxonomy.services import create_default_reporting_categories
@@ -36,6 +36,7 @@ __all__ = [
     "assign_case",
     "change_case_status",
     "classify_case",
+    "classify_case_as",
     "complete_task",
     "create_default_reporting_categories",
     "create_party",
@@ -46,6 +47,7 @@ __all__ = [
     "normalise_name",
     "open_case",
     "read_document",
+    "record_past_status",
     "register_case",
     "update_case_details",
     "upload_document",

@@ -2,17 +2,18 @@
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from likeverd.accounts.actors import StaffActor
+from likeverd.accounts.actors import Actor, StaffActor
+from likeverd.accounts.models import Office
 from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.cases import events
 from likeverd.cases.models import Case
-from likeverd.cases.services.common import audit, office_of, own_category, require
+from likeverd.cases.services.common import audit_as, office_of, own_category, require
 from likeverd.cases.services.inputs import Classification
 from likeverd.core import clock
 from likeverd.taxonomy.models import TermKind
@@ -26,7 +27,17 @@ def _codes(terms: Any) -> list[str]:
 def classify_case(*, viewer: Viewer, case: Case, classification: Classification) -> Case:
     """Set grounds (several at once), areas, forms and tracks; the change is kept in the timeline."""
     require(viewer, Permission.CLASSIFY_CASE, case)
-    office = office_of(viewer)
+    return classify_case_as(
+        actor=StaffActor.of(viewer), office=office_of(viewer), case=case, classification=classification
+    )
+
+
+@transaction.atomic
+def classify_case_as(*, actor: Actor, office: Office, case: Case, classification: Classification) -> Case:
+    """`classify_case` for any actor, without a permission check: the caller has decided that
+    `actor` may classify cases of `office` (an import of earlier registrations, as the system)."""
+    if case.office_id != office.pk:
+        raise PermissionDenied(_("You do not have permission to do this."))
     expected = {
         "grounds": TermKind.GROUND,
         "areas": TermKind.AREA,
@@ -52,6 +63,6 @@ def classify_case(*, viewer: Viewer, case: Case, classification: Classification)
     case.reporting_category = category
     case.updated_at = clock.now()
     case.save(update_fields=["reporting_category", "updated_at"])
-    events.case_classified(case=case, actor=StaffActor.of(viewer), before=before, after=after)
-    audit(viewer, AuditAction.CHANGE, case, case, fields=["classification"])
+    events.case_classified(case=case, actor=actor, before=before, after=after)
+    audit_as(actor, office, AuditAction.CHANGE, case, case, fields=["classification"])
     return case

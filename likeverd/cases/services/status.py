@@ -1,16 +1,18 @@
 """Moving a case along the workflow (likeverd.cases.workflow); closing needs an outcome."""
 
+import datetime as dt
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from likeverd.accounts.actors import StaffActor
+from likeverd.accounts.actors import Actor, StaffActor
 from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.cases import events, search, workflow
 from likeverd.cases.models import Case, CaseStatus, Outcome
-from likeverd.cases.services.common import audit, check_choice, require
+from likeverd.cases.services.common import audit, audit_as, check_choice, require
 from likeverd.core import clock
 
 
@@ -82,4 +84,34 @@ def mark_not_spam(*, viewer: Viewer, case: Case) -> Case:
     locked.updated_at = clock.now()
     locked.save(update_fields=["suspected_spam", "updated_at"])
     audit(viewer, AuditAction.CHANGE, locked, locked, fields=["suspected_spam"], to="not_spam")
+    return locked
+
+
+@transaction.atomic
+def record_past_status(
+    *, actor: Actor, case: Case, status: CaseStatus, outcome: str = "", closed_at: dt.datetime | None = None
+) -> Case:
+    """The status a case had reached before it came into Likeverd (an import of earlier
+    registrations, as the system): written once, on a case just opened, outside the work flow's
+    transitions, which describe work done here. Closing needs an outcome; `closed_at` defaults
+    to now. Audited and on the timeline like any change of status."""
+    check_choice(status, CaseStatus)
+    locked = Case.objects.select_for_update().get(pk=case.pk)
+    if locked.status != CaseStatus.NEW:
+        raise ValidationError(
+            _("Only a case just registered can be given its earlier status."), code="not_new"
+        )
+    if status == CaseStatus.CLOSED:
+        if outcome not in Outcome.values:
+            raise ValidationError(_("Choose the outcome before closing the case."), code="outcome_required")
+        locked.outcome = outcome
+        locked.closed_at = closed_at or clock.now()
+    locked.status = status
+    locked.updated_at = clock.now()
+    locked.save(update_fields=["status", "outcome", "closed_at", "updated_at"])
+    events.status_changed(
+        case=locked, actor=actor, before=CaseStatus.NEW, after=status, outcome=locked.outcome
+    )
+    audit_as(actor, locked.office, AuditAction.CHANGE, locked, locked, fields=["status"], to=status)
+    case.status, case.outcome, case.closed_at = locked.status, locked.outcome, locked.closed_at
     return locked

@@ -53,6 +53,7 @@ PINNED_PURPOSES = {
     ("mediation.Meeting", "place"): "mediation.Meeting.place",
     ("mediation.MediatorNote", "body"): "mediation.MediatorNote.body",
     ("mediation.PreparatoryTalk", "note"): "mediation.PreparatoryTalk.note",
+    ("setup.PendingUpload", "content"): "setup.PendingUpload.content",
     ("triage.DraftVersion", "content"): "triage.DraftVersion.content",
     ("triage.Referral", "consent_given_by"): "triage.Referral.consent_given_by",
     ("triage.Referral", "need"): "triage.Referral.need",

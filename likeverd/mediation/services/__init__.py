@@ -13,6 +13,7 @@ from likeverd.mediation.services.agreement import (
     upload_signed,
 )
 from likeverd.mediation.services.common import BENCH_EVENT
+from likeverd.mediation.services.history import record_past_referral
 from likeverd.mediation.services.meetings import (
     MeetingPlan,
     cancel_meeting,
@@ -53,6 +54,7 @@ __all__ = [
     "record_consent",
     "record_follow_up",
     "record_outcome",
+    "record_past_referral",
     "refer_to_bench",
     "reschedule_meeting",
     "return_to_adviser",

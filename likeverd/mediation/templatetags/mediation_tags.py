@@ -31,6 +31,7 @@ STEPS = {
     "followed_up": _("Follow-up made"),
     "returned": _("Returned from the bench to the adviser"),
     "closed": _("Case closed after the bench"),
+    "imported": _("Mediation bench recorded from an earlier registration"),
 }
 
 
