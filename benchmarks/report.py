@@ -49,7 +49,7 @@ def _enrich(rng: random.Random) -> dict[str, int]:
             categories = [c.pk for c in create_default_reporting_categories(office=office)]
             choice = " ".join(f"WHEN {k} THEN {pk}" for k, pk in enumerate(categories))
             cursor.execute(
-                f"UPDATE {cases_table} SET reporting_category_id = CASE (id % {len(categories)}) "
+                f"UPDATE {cases_table} SET reporting_category_id = CASE (id %% {len(categories)}) "
                 f"{choice} END WHERE office_id = %s",
                 [office.pk],
             )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from django.db import connections
 from django.db.models import Count, IntegerField, QuerySet, Sum, Value
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from likeverd.accounts.models import Office
 from likeverd.cases.models import Case, CaseStatus, Channel, CounterpartKind, Outcome, Party, PartyRole
 from likeverd.statistics.selectors.common import choice_rows, count_table, label_field
-from likeverd.statistics.selectors.period import month_key, month_label, month_of, months, within
+from likeverd.statistics.selectors.period import month_key, month_label, months, within, zone_of
 from likeverd.statistics.tables import Row, Table
 from likeverd.taxonomy.models import ReportingCategory, Term, TermKind
 
@@ -247,17 +248,46 @@ def by_counterpart(cases: QuerySet[Case], total: int) -> Table:
     )
 
 
+def _month_bucket(cases: QuerySet[Case], offices: Sequence[Office], first_days: list[dt.date]) -> RawSQL:
+    """The index in `first_days` of the month each case was received in, on its office's calendar,
+    as comparisons with each month's first instant in the office's zone: no date function per
+    row (on SQLite a Python function, the slowest part of the report), the same on both engines.
+    Only quoted column names are written into the SQL; office ids and instants are parameters."""
+    connection = connections[cases.db]
+    quote = connection.ops.quote_name
+    table = quote(Case._meta.db_table)
+    received, office = f"{table}.{quote('received_at')}", f"{table}.{quote('office_id')}"
+    by_zone: dict[str, list[int]] = {}
+    for each in offices:
+        by_zone.setdefault(zone_of(each).key, []).append(each.pk)
+    branches: list[str] = []
+    params: list[object] = []
+    for key, ids in sorted(by_zone.items()):
+        zone = ZoneInfo(key)
+        steps = " ".join(f"WHEN {received} < %s THEN {index}" for index in range(len(first_days) - 1))
+        params += ids
+        params += [
+            connection.ops.adapt_datetimefield_value(dt.datetime.combine(day, dt.time.min, tzinfo=zone))
+            for day in first_days[1:]
+        ]
+        inner = f"CASE {steps} ELSE {len(first_days) - 1} END" if steps else "0"
+        branches.append(f"WHEN {office} IN ({', '.join(['%s'] * len(ids))}) THEN {inner}")
+    return RawSQL(f"CASE {' '.join(branches)} END", params, output_field=IntegerField())  # noqa: S611
+
+
 def by_month(cases: QuerySet[Case], offices: Sequence[Office], start: dt.date, end: dt.date) -> Table:
+    first_days = months(start, end)
     found = (
-        cases.annotate(month=month_of(offices, field="received_at"))
+        cases.annotate(month=_month_bucket(cases, offices, first_days))
         .values_list("month")
         .annotate(n=Count("id"))
         .values_list("month", "n")
     )
     counts: dict[str, int] = {}
-    for month, n in found:
-        day = month.date() if isinstance(month, dt.datetime) else month
-        counts[month_key(day)] = counts.get(month_key(day), 0) + n
+    for index, n in found:
+        if index is not None:
+            key = month_key(first_days[index])
+            counts[key] = counts.get(key, 0) + n
     rows = [
         Row(label=month_label(m), values=(counts.get(month_key(m), 0),), key=month_key(m))
         for m in months(start, end)
