@@ -257,8 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.timing import Timing, grid
         from likeverd.accounts.actors import SystemActor
         from likeverd.accounts.models import Office
-        from likeverd.statistics.disclosure import protect, threshold
-        from likeverd.statistics.selectors import MONEY_TABLES, report_tables
+        from likeverd.statistics.selectors import report_tables
         from likeverd.statistics.tables import Table
 
         started = time.perf_counter()
@@ -287,14 +286,8 @@ def main(argv: list[str] | None = None) -> int:
             for label, offices_measured in (("office", [data.office]), ("network", everyone)):
 
                 def run_report(offices_measured: list[Office] = offices_measured) -> list[Table]:
-                    tables = report_tables(actor=actor, offices=offices_measured, start=start, end=end)
-                    # As published: disclosure control on every count table (a no-op on a table
-                    # report_tables protected already).
-                    limit = threshold()
-                    return [
-                        table if table.id in MONEY_TABLES else protect(table, threshold=limit)
-                        for table in tables
-                    ]
+                    # As published: report_tables applies disclosure control to every count table.
+                    return report_tables(actor=actor, offices=offices_measured, start=start, end=end)
 
                 if args.profile and label == "office":
                     _profile(run_report)
