@@ -37,7 +37,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from likeverd.accounts.models import Office
-from likeverd.statistics.period import received_between
+from likeverd.statistics.selectors.cases import cases_in
 from likeverd.statistics.tables import Row, Table
 
 TABLE_ID = "cases_by_municipality"
@@ -79,7 +79,7 @@ def municipal_table(*, offices: Sequence[Office], start: dt.date, end: dt.date) 
     served = served_municipalities(offices)
     counts = {key: [0, 0, 0, 0] for key in served}
     pairs = (
-        received_between(offices=offices, start=start, end=end)
+        cases_in(offices, start, end)
         .order_by()
         .values_list("residence_municipality", "incident_municipality")
         .annotate(cases=Count("id"))

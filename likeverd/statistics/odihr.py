@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 
 from likeverd.accounts.models import Office
 from likeverd.cases.models import Case
-from likeverd.statistics.period import received_between
+from likeverd.statistics.selectors.cases import cases_in
 from likeverd.statistics.tables import Row, Table
 from likeverd.taxonomy.loader import TaxonomyFile, load_all
 
@@ -252,7 +252,7 @@ def counted_cases(*, offices: Sequence[Office], start: dt.date, end: dt.date, ma
     """The cases of the period that are ODIHR hate crimes: a counted track and a counted form."""
     tracks = Case.tracks.through.objects.filter(_terms(mapping.tracks, "term__"), case=OuterRef("pk"))
     forms = Case.forms.through.objects.filter(_terms(mapping.forms, "term__"), case=OuterRef("pk"))
-    return received_between(offices=offices, start=start, end=end).filter(Exists(tracks), Exists(forms))
+    return cases_in(offices, start, end).filter(Exists(tracks), Exists(forms))
 
 
 def odihr_table(*, offices: Sequence[Office], start: dt.date, end: dt.date) -> Table:
