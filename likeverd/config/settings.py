@@ -301,6 +301,20 @@ INTAKE_REPORTS_PER_HOUR = int(os.environ.get("LIKEVERD_INTAKE_REPORTS_PER_HOUR",
 INTAKE_EVIDENCE_MAX_FILES = 5
 INTAKE_EVIDENCE_MAX_BYTES = int(os.environ.get("LIKEVERD_INTAKE_EVIDENCE_MAX_BYTES", str(20 * 1024 * 1024)))
 
+# Disclosure control of every figure that leaves an office (docs/adr/0016-disclosure-control.md):
+# counts from 1 to DISCLOSURE_THRESHOLD - 1 are suppressed, with secondary suppression. 1 turns
+# suppression off; anything that is not a positive whole number is refused at start.
+_disclosure_threshold = os.environ.get("LIKEVERD_DISCLOSURE_THRESHOLD", "5").strip()
+if not (
+    _disclosure_threshold.isascii() and _disclosure_threshold.isdigit() and int(_disclosure_threshold) >= 1
+):
+    raise ImproperlyConfigured(
+        f"LIKEVERD_DISCLOSURE_THRESHOLD={_disclosure_threshold!r} is not a positive whole number. Fix: "
+        "unset it (5: counts from 1 to 4 are suppressed), or set it to the smallest count that may be "
+        "published, such as 5 or 10."
+    )
+DISCLOSURE_THRESHOLD = int(_disclosure_threshold)
+
 # Background work (django.tasks): a queue in the database, worked by `likeverd db_worker`
 # (README.md, Running in production). "immediate" runs each task inside the request that
 # enqueues it: for a test that needs it, never for an installation.

@@ -24,6 +24,7 @@ from likeverd.audit.services import record_event
 from likeverd.statistics import municipal, odihr
 from likeverd.statistics.selectors import activities, bench, cases
 from likeverd.statistics.tables import Table
+from likeverd.taxonomy.models import TermKind
 
 # The tables of a report, in order (ids stable across languages; network appends its own).
 TABLE_IDS = (
@@ -89,11 +90,12 @@ def _build(offices: Sequence[Office], start: dt.date, end: dt.date) -> list[Tabl
     total = category.total.values[0] if category.total is not None else 0
     total = total or 0
     referrals = bench.referrals_in(offices, start, end)
+    grounds = cases.term_labels(offices, TermKind.GROUND)
     return [
         category,
-        cases.by_ground(received, offices, total),
-        cases.by_ground_combination(received, offices),
-        cases.by_form(received, offices, total),
+        cases.by_ground(received, grounds, total),
+        cases.by_ground_combination(received, grounds),
+        cases.by_form(received, cases.term_labels(offices, TermKind.FORM), total),
         cases.by_channel(received),
         cases.by_counterpart(received, total),
         cases.by_month(received, offices, start, end),

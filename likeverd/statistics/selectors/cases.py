@@ -28,7 +28,7 @@ def cases_in(offices: Sequence[Office], start: dt.date, end: dt.date) -> QuerySe
     ).order_by()
 
 
-def _term_labels(offices: Sequence[Office], kind: TermKind) -> dict[str, str]:
+def term_labels(offices: Sequence[Office], kind: TermKind) -> dict[str, str]:
     """Code -> label of the offices' jurisdictions' terms, in taxonomy order (newest version's
     label when the law renamed a term)."""
     labels: dict[str, str] = {}
@@ -91,8 +91,8 @@ def _by_terms(
     return rows, counts
 
 
-def by_ground(cases: QuerySet[Case], offices: Sequence[Office], total: int) -> Table:
-    rows, counts = _by_terms(cases, "grounds", _term_labels(offices, TermKind.GROUND))
+def by_ground(cases: QuerySet[Case], labels: dict[str, str], total: int) -> Table:
+    rows, counts = _by_terms(cases, "grounds", labels)
     if counts.get(None):
         rows.append(Row(label=_("No ground recorded"), values=(counts[None],), key=""))
     return count_table(
@@ -106,8 +106,8 @@ def by_ground(cases: QuerySet[Case], offices: Sequence[Office], total: int) -> T
     )
 
 
-def by_form(cases: QuerySet[Case], offices: Sequence[Office], total: int) -> Table:
-    rows, counts = _by_terms(cases, "forms", _term_labels(offices, TermKind.FORM))
+def by_form(cases: QuerySet[Case], labels: dict[str, str], total: int) -> Table:
+    rows, counts = _by_terms(cases, "forms", labels)
     if counts.get(None):
         rows.append(Row(label=_("No form recorded"), values=(counts[None],), key=""))
     return count_table(
@@ -121,11 +121,10 @@ def by_form(cases: QuerySet[Case], offices: Sequence[Office], total: int) -> Tab
     )
 
 
-def by_ground_combination(cases: QuerySet[Case], offices: Sequence[Office]) -> Table:
+def by_ground_combination(cases: QuerySet[Case], labels: dict[str, str]) -> Table:
     """Each case once, under the exact set of its grounds (so "ethnicity + religion" shows as its
     own row). The set is a bit mask summed per case, which needs no ordered string aggregate and
     reads the same on SQLite and PostgreSQL; the outer GROUP BY counts the cases per mask."""
-    labels = _term_labels(offices, TermKind.GROUND)
     bits = {code: 1 << position for position, code in enumerate(labels)}
     mask = Sum(
         When_(

@@ -1,0 +1,110 @@
+"""Several offices at once (the network's view), and a report that costs the same number of
+statements however many cases there are."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from likeverd.accounts.models import Office, User
+from likeverd.accounts.roles import Role
+from likeverd.accounts.tests.factories import make_staff, viewer_of
+from likeverd.accounts.viewer import Viewer
+from likeverd.audit.models import AuditEvent
+from likeverd.cases import services
+from likeverd.cases.models import Channel, CounterpartKind, PlaceKind
+from likeverd.outreach.models import ExpenseKind
+from likeverd.statistics.selectors import report_tables
+from likeverd.statistics.tables import Table
+from likeverd.statistics.tests import outreach_helpers as outreach
+from likeverd.statistics.tests.helpers import at, by_id, case, figures
+
+pytestmark = pytest.mark.django_db
+
+START, END = dt.date(2019, 1, 1), dt.date(2019, 12, 31)
+# Every statement a report makes, whatever the data: the access check, the categories and the
+# terms' labels, one aggregate per table, and the audit row.
+REPORT_STATEMENTS = 20
+
+
+def _coordinator(office: Office) -> Viewer:
+    services.create_default_reporting_categories(office=office)
+    return viewer_of(make_staff(office, Role.ADVISER, Role.COORDINATOR))
+
+
+def _a_year_of_work(viewer: Viewer, cases: int) -> None:
+    for number in range(cases):
+        case(
+            viewer,
+            at(dt.date(2019, 1 + number % 12, 1 + number % 28)),
+            channel=[Channel.WEB, Channel.PHONE][number % 2],
+            category_code=["housing", "working_life", "nightlife"][number % 3],
+            grounds=(("ETHNICITY",), ("ETHNICITY", "RELIGION"), ())[number % 3],
+            forms=("DIRECT",) if number % 2 else (),
+            place_kind=PlaceKind.SHOP,
+            counterparts=(CounterpartKind.BUSINESS,),
+        )
+    course = outreach.template(viewer, f"Course {cases}")
+    outreach.session(viewer, course, dt.date(2019, 5, 2), 12)
+    outreach.event(viewer, dt.date(2019, 6, 2), f"Stand {cases}", reached=100)
+    outreach.grant(viewer, outreach.funder(viewer, f"Funder {cases}"), 2019, received=1000)
+    outreach.expense(viewer, 2019, ExpenseKind.RENT, 500)
+
+
+def _statements(viewer: Viewer, office: Office) -> tuple[int, list[Table]]:
+    with CaptureQueriesContext(connection) as queries:
+        tables = report_tables(actor=viewer, offices=[office], start=START, end=END, controlled=False)
+    return len(queries), tables
+
+
+def test_the_number_of_statements_does_not_grow_with_the_data(office: Office) -> None:
+    coordinator = _coordinator(office)
+    _a_year_of_work(coordinator, 1)
+    few, tables = _statements(coordinator, office)
+    assert by_id(tables)["cases_by_category"].total.values == (1,)  # type: ignore[union-attr]
+    _a_year_of_work(coordinator, 14)
+    many, tables = _statements(coordinator, office)
+    assert by_id(tables)["cases_by_category"].total.values == (15,)  # type: ignore[union-attr]
+    assert by_id(tables)["courses"].total.values == (2, 24)  # type: ignore[union-attr]
+    assert few == many == REPORT_STATEMENTS
+
+
+def test_the_network_sums_its_offices_figures(
+    office: Office, other_office: Office, swedish_office: Office, adviser: User
+) -> None:
+    oslo, bergen, malmo = _coordinator(office), _coordinator(other_office), _coordinator(swedish_office)
+    case(oslo, at(dt.date(2019, 3, 1)), category_code="housing", grounds=("ETHNICITY",))
+    case(oslo, at(dt.date(2019, 4, 1)), category_code="housing", grounds=("ETHNICITY", "RELIGION"))
+    case(bergen, at(dt.date(2019, 3, 9)), category_code="housing", grounds=("ETHNICITY",))
+    case(malmo, at(dt.date(2019, 3, 9)), category_code="working_life", grounds=("ETHNICITY",))
+    for viewer, amount in ((oslo, 1000), (bergen, 500), (malmo, 700)):
+        outreach.grant(viewer, outreach.funder(viewer, "Stiftelsen Dam"), 2019, received=amount)
+    outreach.expense(oslo, 2019, ExpenseKind.RENT, 100)
+    outreach.expense(bergen, 2019, ExpenseKind.RENT, 50)
+    statistician = viewer_of(make_staff(office, Role.NETWORK_STATISTICIAN))
+
+    with translation.override("en"):
+        tables = by_id(
+            report_tables(
+                actor=statistician, offices=[office, other_office, swedish_office], start=START, end=END
+            )
+        )
+
+    category = figures(tables["cases_by_category"])
+    assert category["Housing and neighbour conflicts"] == (3,)
+    assert category["Working life"] == (1,)
+    assert category["="] == (4,)
+    # The same ground in two jurisdictions' taxonomies counts under one row.
+    assert {row.key: row.values for row in tables["cases_by_ground"].rows}["ETHNICITY"] == (4,)
+    assert figures(tables["cases_by_month"])["March 2019"] == (3,)
+    # Kroner and kronor are not added up: each currency keeps its own rows and there is no total.
+    assert figures(tables["income"]) == {"Stiftelsen Dam (NOK)": (1500,), "Stiftelsen Dam (SEK)": (700,)}
+    assert tables["income"].unit == ""
+    # Only Norwegian offices had costs: one currency, summed, with its total.
+    assert figures(tables["costs"]) == {"Rent": (150,), "=": (150,)}
+    assert tables["costs"].unit == "NOK"
+    event = AuditEvent.objects.get(detail__read="statistics")
+    assert event.detail["offices"] == ["OSL", "BGO", "MAL"]
+    assert event.detail["controlled"] is True  # several offices: always disclosure-controlled
