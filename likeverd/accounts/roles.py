@@ -39,6 +39,9 @@ class Permission(StrEnum):
     # agreement; and the mediator's confidential notes, which nobody else reads (ADR 0011).
     MEDIATE = "mediate"
     MANAGE_OUTREACH = "manage_outreach"  # courses, events, media, patrols, grants and expenses
+    WRITE_REPORT_TEXTS = (
+        "write_report_texts"  # the office's introduction and reflections in its annual report
+    )
 
 
 P = Permission
@@ -62,9 +65,17 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {P.VIEW_MEDIATION_CASES, P.EDIT_CASE, P.CHANGE_STATUS, P.MEDIATE, P.VIEW_OFFICE_STATISTICS}
     ),
     Role.COORDINATOR: frozenset(
-        {P.REGISTER_CASE, P.VIEW_OFFICE_STATISTICS, P.WRITE_KNOWLEDGE, P.MANAGE_OUTREACH}
+        {
+            P.REGISTER_CASE,
+            P.VIEW_OFFICE_STATISTICS,
+            P.WRITE_KNOWLEDGE,
+            P.MANAGE_OUTREACH,
+            P.WRITE_REPORT_TEXTS,
+        }
     ),
-    Role.OFFICE_ADMIN: frozenset({P.MANAGE_OFFICE, P.VIEW_OFFICE_STATISTICS, P.MANAGE_OUTREACH}),
+    Role.OFFICE_ADMIN: frozenset(
+        {P.MANAGE_OFFICE, P.VIEW_OFFICE_STATISTICS, P.MANAGE_OUTREACH, P.WRITE_REPORT_TEXTS}
+    ),
     Role.NETWORK_STATISTICIAN: frozenset({P.VIEW_NETWORK_STATISTICS}),
     Role.DATA_PROTECTION_OFFICER: frozenset(
         {P.VIEW_ALL_CASES, P.EXPORT_CASES, P.VIEW_ACCESS_HISTORY, P.VIEW_AUDIT_LOG}

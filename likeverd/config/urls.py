@@ -28,7 +28,7 @@ urlpatterns += i18n_patterns(
     path("staff/knowledge/", include("likeverd.knowledge.urls")),
     path("staff/mediation/", include("likeverd.mediation.urls")),
     path("staff/outreach/", include("likeverd.outreach.urls")),
-    path("staff/statistics/", include("likeverd.statistics.network_urls")),
+    path("staff/statistics/", include("likeverd.statistics.urls")),
     path("staff/admin/", admin.site.urls),
     path("", include("likeverd.intake.urls")),
     prefix_default_language=True,

@@ -1,8 +1,11 @@
 """The shapes of the office administrator's inputs; the services check what is allowed."""
 
+import datetime as dt
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from likeverd.accounts.roles import OFFICE_ROLES, Role
@@ -11,6 +14,8 @@ from likeverd.accounts.viewer import Viewer
 from likeverd.cases.forms import LANGUAGES as PARTY_LANGUAGES
 from likeverd.cases.forms import TermChoiceField
 from likeverd.officeadmin import selectors
+from likeverd.officeadmin.models import ReportText
+from likeverd.officeadmin.services import ReportTexts
 from likeverd.taxonomy.models import Term
 from likeverd.taxonomy.services import CategoryLabels
 
@@ -137,3 +142,57 @@ class CategoryForm(forms.Form):
 
     def to_areas(self) -> list[Term]:
         return list(self.cleaned_data["areas"])
+
+
+class ReportTextsForm(forms.Form):
+    introduction = forms.CharField(
+        label=_("Introduction"),
+        required=False,
+        max_length=20000,
+        help_text=_(
+            "Opens the report: who the office is and what the year was like. Blank lines make paragraphs."
+        ),
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
+    reflections = forms.CharField(
+        label=_("Experiences and reflections"),
+        required=False,
+        max_length=20000,
+        help_text=_("Follows the figures: what the office learned, what the numbers do not show."),
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
+    # The saved texts' `updated_at` when the form was opened ("" when none were saved yet): the
+    # stale-form guard (see views.report_texts.report_text_edit).
+    updated_at = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean_updated_at(self) -> dt.datetime | None:
+        raw = self.cleaned_data["updated_at"]
+        if not raw:
+            return None
+        try:
+            value = parse_datetime(raw)
+        except ValueError:  # well formed but impossible, such as 30 February
+            value = None
+        if value is None:
+            raise ValidationError(_("The form is out of date. Open it again."))
+        return value
+
+    @classmethod
+    def initial_for(cls, text: ReportText | None) -> dict[str, Any]:
+        if text is None:
+            return {"updated_at": ""}
+        return {
+            "introduction": text.introduction,
+            "reflections": text.reflections,
+            "updated_at": text.updated_at.isoformat(),
+        }
+
+    def to_texts(self, *, year: int, language: str) -> ReportTexts:
+        data = self.cleaned_data
+        return ReportTexts(
+            year=year,
+            language=language,
+            introduction=data["introduction"],
+            reflections=data["reflections"],
+            opened_version=data["updated_at"],
+        )

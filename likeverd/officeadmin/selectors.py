@@ -12,12 +12,13 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from likeverd.accounts.models import Membership, Office
+from likeverd.accounts.models import Jurisdiction, Membership, Office
 from likeverd.accounts.roles import Role
 from likeverd.accounts.selectors import count_active_admins
 from likeverd.accounts.viewer import Viewer, scope_to_office
 from likeverd.cases.models import Case, CaseEvent, CaseStatus, EventKind
 from likeverd.core import clock
+from likeverd.officeadmin.models import REPORT_LANGUAGES, ReportText
 from likeverd.taxonomy.models import ReportingCategory, Term, TermKind
 
 
@@ -140,3 +141,60 @@ def get_coordinator_home(*, viewer: Viewer) -> CoordinatorHome:
         registered_today=Count("pk", filter=Q(received_at__gte=start_of_today)),
     )
     return CoordinatorHome(registered=registered, intake=IntakeCounts(**counts))
+
+
+# --- the office's texts in its annual report ---------------------------------------------------
+
+
+def get_report_text(*, viewer: Viewer, year: int, language: str) -> ReportText | None:
+    """The office's saved introduction and reflections for a year and language, if any."""
+    return scope_to_office(ReportText.objects.all(), viewer).filter(year=year, language=language).first()
+
+
+def list_report_text_years(*, viewer: Viewer) -> list[tuple[int, list[str]]]:
+    """The years the office has written texts for, newest first, with their languages."""
+    years: dict[int, list[str]] = {}
+    for year, language in (
+        scope_to_office(ReportText.objects.all(), viewer)
+        .order_by("-year", "language")
+        .values_list("year", "language")
+    ):
+        years.setdefault(year, []).append(language)
+    return list(years.items())
+
+
+@dataclass(frozen=True)
+class ChosenReportText:
+    """The texts a report shows: in the report's language, or (`is_fallback`) in another one."""
+
+    introduction: str
+    reflections: str
+    language: str
+    is_fallback: bool
+
+    @property
+    def language_name(self) -> str:
+        return str(dict(REPORT_LANGUAGES)[self.language])
+
+
+def choose_report_text(*, office: Office, year: int, language: str) -> ChosenReportText | None:
+    """The office's texts for `year` in `language`; failing that, in the office's own language,
+    then in any language written. None when the office wrote nothing for that year. The
+    office's published words, not case data: the read is not audited."""
+    home = "sv" if office.jurisdiction == Jurisdiction.SWEDEN else "nb"
+    preference = [language, home, *(code for code, _label in REPORT_LANGUAGES)]
+    written = {
+        text.language: text
+        for text in ReportText.objects.filter(office=office, year=year)
+        if text.introduction or text.reflections
+    }
+    for code in preference:
+        if code in written:
+            text = written[code]
+            return ChosenReportText(
+                introduction=text.introduction,
+                reflections=text.reflections,
+                language=code,
+                is_fallback=code != language,
+            )
+    return None

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, path
 
-from likeverd.officeadmin.views import categories, office, staff
+from likeverd.officeadmin.views import categories, office, report_texts, staff
 
 app_name = "officeadmin"
 urlpatterns: list[URLPattern] = [
@@ -28,4 +28,6 @@ urlpatterns: list[URLPattern] = [
     path("categories/<uuid:public_id>/", categories.category_edit, name="category_edit"),
     path("categories/<uuid:public_id>/retire/", categories.category_retire, name="category_retire"),
     path("categories/<uuid:public_id>/restore/", categories.category_restore, name="category_restore"),
+    path("report-texts/", report_texts.report_text_list, name="report_text_list"),
+    path("report-texts/<int:year>/<str:language>/", report_texts.report_text_edit, name="report_text_edit"),
 ]
