@@ -21,7 +21,7 @@ from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
-from likeverd.statistics import municipal, odihr
+from likeverd.statistics import disclosure, municipal, odihr
 from likeverd.statistics.selectors import activities, bench, cases
 from likeverd.statistics.tables import Table
 from likeverd.taxonomy.models import TermKind
@@ -137,6 +137,12 @@ def report_tables(
         network = actor.can(Permission.VIEW_NETWORK_STATISTICS)
     controlled = controlled or network or len(offices) > 1
     tables = _build(offices, start, end)
+    if controlled:
+        limit = disclosure.threshold()
+        tables = [
+            table if table.id in MONEY_TABLES else disclosure.protect(table, threshold=limit)
+            for table in tables
+        ]
     record_event(
         actor=StaffActor.of(actor) if isinstance(actor, Viewer) else actor,
         office=offices[0] if len(offices) == 1 else (actor.office if isinstance(actor, Viewer) else None),

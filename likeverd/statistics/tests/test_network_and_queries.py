@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from pytest_django.fixtures import Settings
 
 from likeverd.accounts.models import Office, User
 from likeverd.accounts.roles import Role
@@ -72,8 +73,10 @@ def test_the_number_of_statements_does_not_grow_with_the_data(office: Office) ->
 
 
 def test_the_network_sums_its_offices_figures(
-    office: Office, other_office: Office, swedish_office: Office, adviser: User
+    office: Office, other_office: Office, swedish_office: Office, adviser: User, settings: Settings
 ) -> None:
+    # A threshold of 1 hides nothing, so the sums show (what is hidden is the next test's).
+    settings.DISCLOSURE_THRESHOLD = 1
     oslo, bergen, malmo = _coordinator(office), _coordinator(other_office), _coordinator(swedish_office)
     case(oslo, at(dt.date(2019, 3, 1)), category_code="housing", grounds=("ETHNICITY",))
     case(oslo, at(dt.date(2019, 4, 1)), category_code="housing", grounds=("ETHNICITY", "RELIGION"))
@@ -108,3 +111,38 @@ def test_the_network_sums_its_offices_figures(
     event = AuditEvent.objects.get(detail__read="statistics")
     assert event.detail["offices"] == ["OSL", "BGO", "MAL"]
     assert event.detail["controlled"] is True  # several offices: always disclosure-controlled
+
+
+def test_figures_that_leave_the_office_hide_small_counts_but_never_money(
+    office: Office, other_office: Office
+) -> None:
+    oslo, bergen = _coordinator(office), _coordinator(other_office)
+    for number in range(7):
+        case(oslo, at(dt.date(2019, 3, 1 + number)), category_code="housing", channel=Channel.PHONE)
+    case(oslo, at(dt.date(2019, 3, 20)), category_code="working_life", channel=Channel.WEB)
+    case(bergen, at(dt.date(2019, 3, 21)), category_code="housing", channel=Channel.WEB)
+    outreach.grant(oslo, outreach.funder(oslo, "Oslo kommune"), 2019, received=3)
+    statistician = viewer_of(make_staff(office, Role.NETWORK_STATISTICIAN))
+
+    with translation.override("en"):
+        # Asked for without control, the network still gets controlled figures.
+        tables = by_id(
+            report_tables(
+                actor=statistician, offices=[office, other_office], start=START, end=END, controlled=False
+            )
+        )
+        own = by_id(report_tables(actor=oslo, offices=[office], start=START, end=END))
+
+    channel = figures(tables["cases_by_channel"])
+    assert tables["cases_by_channel"].suppressed
+    assert channel["Web form"] == (None,)  # 2 cases: hidden
+    assert channel["Phone"] == (None,)  # hidden too, or 9 - 7 would give the web form's 2 away
+    assert channel["="] == (9,)
+    category = figures(tables["cases_by_category"])
+    assert category["Working life"] == (None,)
+    assert category["Housing and neighbour conflicts"] == (None,)
+    assert category["Hate crime"] == (0,)  # zeros tell nothing about anyone
+    assert figures(tables["income"]) == {"Oslo kommune": (3,), "=": (3,)}  # money: never hidden
+    assert not tables["income"].suppressed
+    # An office's own report is controlled by default, too.
+    assert figures(own["cases_by_category"])["Working life"] == (None,)
