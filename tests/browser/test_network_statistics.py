@@ -54,8 +54,8 @@ def test_a_statistician_reads_the_networks_figures_on_a_phone(
     _fits(page)
 
     page.get_by_label(f"{other_office.name} ({other_office.code})").uncheck()
-    page.get_by_label("From").fill("01.01.2025")
-    page.get_by_label("To (inclusive)").fill("30.06.2025")
+    page.get_by_role("textbox", name="From").fill("01.01.2025")
+    page.get_by_role("textbox", name="To (inclusive)").fill("30.06.2025")
     page.get_by_role("button", name="Show figures").click()
 
     expect(page.get_by_role("heading", level=2, name="Figures from 01.01.2025 to 30.06.2025")).to_be_visible()
