@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db.models import Case as When_
-from django.db.models import CharField, Count, Exists, OuterRef, Q, Value, When
+from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Value, When
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -248,7 +248,9 @@ def _terms(ids: Iterable[TermId], prefix: str) -> Q:
     return found
 
 
-def counted_cases(*, offices: Sequence[Office], start: dt.date, end: dt.date, mapping: OdihrMapping) -> Any:
+def counted_cases(
+    *, offices: Sequence[Office], start: dt.date, end: dt.date, mapping: OdihrMapping
+) -> QuerySet[Case]:
     """The cases of the period that are ODIHR hate crimes: a counted track and a counted form."""
     tracks = Case.tracks.through.objects.filter(_terms(mapping.tracks, "term__"), case=OuterRef("pk"))
     forms = Case.forms.through.objects.filter(_terms(mapping.forms, "term__"), case=OuterRef("pk"))
