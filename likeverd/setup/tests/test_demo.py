@@ -16,8 +16,8 @@ from likeverd.intake.receipts import find_by_receipt
 from likeverd.outreach import selectors as outreach_selectors
 from likeverd.outreach.models import Patrol
 from likeverd.setup.demo.build import demo_logins
-from likeverd.statistics.selectors import report_offices
 from likeverd.setup.demo.people import DEMO_PASSWORD
+from likeverd.statistics.selectors import report_offices
 
 pytestmark = pytest.mark.django_db
 
