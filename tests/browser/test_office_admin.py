@@ -136,7 +136,7 @@ def test_every_role_lands_on_a_page_with_something_on_it(
         Role.MEDIATOR: "My open tasks",
         Role.COORDINATOR: "Open intake in the office",
         Role.OFFICE_ADMIN: "Left to set up",
-        Role.NETWORK_STATISTICIAN: "Statistics are coming",
+        Role.NETWORK_STATISTICIAN: "Figures from",
         Role.DATA_PROTECTION_OFFICER: "Cases by status",
     }
     found: dict[str, list[str]] = {}

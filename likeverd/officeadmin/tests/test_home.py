@@ -65,11 +65,14 @@ def test_a_coordinator_lands_on_what_they_registered_and_the_open_intake(
     assert "Register a contact" in page
 
 
-def test_a_network_statistician_lands_on_what_is_coming(
-    office: Office, home_of: Callable[[User], str]
+def test_a_network_statistician_lands_on_the_network_figures(
+    office: Office, client_for: Callable[[User], Client]
 ) -> None:
-    page = home_of(make_staff(office, Role.NETWORK_STATISTICIAN))
-    assert "Statistics are coming" in page
+    client = client_for(make_staff(office, Role.NETWORK_STATISTICIAN))
+    landing = client.get(reverse("home"))
+    assert landing.status_code == 302
+    assert landing["Location"] == reverse("statistics:network")
+    assert "Cases by ground" in client.get(landing["Location"]).content.decode()
 
 
 def test_someone_without_a_role_is_told_whom_to_ask(

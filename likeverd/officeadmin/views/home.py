@@ -2,12 +2,12 @@
 
 Case readers (advisers, mediators, the data-protection officer) get the case overview of
 `cases`; an office administrator who reads no cases gets the office's staff and set-up tasks;
-a coordinator what they registered and the office's open intake; a network statistician what
-the statistics will offer. Nobody lands on an empty page.
+a coordinator what they registered and the office's open intake; a network statistician the
+network's figures (statistics:network). Nobody lands on an empty page.
 """
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -31,5 +31,5 @@ def home(request: HttpRequest) -> HttpResponse:
         board = selectors.get_coordinator_home(viewer=viewer)
         return render(request, "officeadmin/home_coordinator.html", {"board": board})
     if viewer.can(Permission.VIEW_NETWORK_STATISTICS):
-        return render(request, "officeadmin/home_statistician.html")
+        return redirect("statistics:network")
     return render(request, "officeadmin/home_no_role.html")

@@ -21,7 +21,12 @@ from django_otp.oath import TOTP
 
 from likeverd.accounts.models import Membership, Office, User
 from likeverd.accounts.roles import Role
-from likeverd.accounts.services import add_staff_member, create_office
+from likeverd.accounts.services import (
+    NewStaffMember,
+    add_staff_member,
+    create_office,
+    create_staff_member_from_command_line,
+)
 from likeverd.accounts.viewer import Viewer, build_viewer
 from likeverd.cases import services
 from likeverd.cases.models import Case, EventKind, PartyRole
@@ -92,7 +97,34 @@ def _ensure_office(spec: people.OfficeSpec) -> tuple[Office, bool]:
     return office, True
 
 
+def _ensure_statistician(spec: people.StaffSpec, offices: dict[str, Office]) -> User:
+    """The network statistician as an installation gets one: `likeverd createstaff --office OSL
+    --role network_statistician` (office administrators cannot hand out the role)."""
+    user = User.objects.filter(username=spec.username).first()
+    if user is None:
+        office, _role = spec.roles[0]
+        credentials = create_staff_member_from_command_line(
+            office=offices[office],
+            member=NewStaffMember(
+                username=spec.username,
+                first_name=spec.first_name,
+                last_name=spec.last_name,
+                email=f"{spec.username}@demo.example.org",
+                roles=[role for _office, role in spec.roles],
+            ),
+            password=people.DEMO_PASSWORD,
+        )
+        user, device = credentials.person, credentials.device
+        device.key = people.demo_totp_key(spec.username).hex()
+        device.save(update_fields=["key"])
+        user.preferred_language = spec.language
+        user.save(update_fields=["preferred_language"])
+    return user
+
+
 def _ensure_staff(spec: people.StaffSpec, offices: dict[str, Office]) -> User:
+    if any(role == Role.NETWORK_STATISTICIAN for _code, role in spec.roles):
+        return _ensure_statistician(spec, offices)
     user = User.objects.filter(username=spec.username).first()
     first_office, first_role = spec.roles[0]
     if user is None:
@@ -176,6 +208,24 @@ def _terms_by_words(context: OfficeContext, kind: str, words: tuple[str, ...]) -
     ]
 
 
+# The hate theme's stories (texts.THEMES, in order): hateful messages online; pushed while
+# shouted at (an assault with a bias motive, and the words); hateful graffiti on the door
+# (criminal damage with a bias motive).
+HATE_STORY_FORMS = (
+    ("HATE_SPEECH",),
+    ("BIAS_MOTIVATED_OFFENCE", "HATE_SPEECH"),
+    ("BIAS_MOTIVATED_OFFENCE",),
+)
+
+
+def _criminal_forms(plan: CasePlan) -> tuple[str, ...]:
+    stories = plan.theme.narratives_nb + plan.theme.narratives_sv
+    for index, story in enumerate(stories):
+        if story.split("{")[0][:50] in plan.narrative:
+            return HATE_STORY_FORMS[index % len(plan.theme.narratives_nb)]
+    return ("HATE_SPEECH",)
+
+
 def _classification(rng: random.Random, context: OfficeContext, plan: CasePlan) -> Classification:
     grounds = [
         context.terms[(TermKind.GROUND, c)]
@@ -199,6 +249,10 @@ def _classification(rng: random.Random, context: OfficeContext, plan: CasePlan) 
     if plan.theme.key == "hate" and not track:
         track = "criminal"
     tracks = _terms_by_words(context, TermKind.TRACK, TRACK_WORDS[track]) if track else []
+    if plan.theme.key == "hate" and track == "criminal":
+        # A police report says which offence it is about; the ODIHR table counts only the
+        # bias-motivated ordinary offences (statistics/data/odihr.toml), not the hateful words.
+        forms = [context.terms[(TermKind.FORM, code)] for code in _criminal_forms(plan)]
     return Classification(
         grounds=grounds, areas=areas, forms=forms, tracks=tracks, reporting_category=category
     )

@@ -20,7 +20,7 @@ from likeverd.outreach import selectors as outreach_selectors
 from likeverd.outreach.models import Patrol
 from likeverd.setup.demo.build import demo_logins
 from likeverd.setup.demo.people import DEMO_PASSWORD
-from likeverd.statistics.selectors import report_tables
+from likeverd.statistics.selectors import report_offices, report_tables
 
 pytestmark = pytest.mark.django_db
 
@@ -57,8 +57,12 @@ def test_every_role_has_a_demo_person_who_can_log_in_with_the_printed_code() -> 
     run_demo()
     for code in ["OSL", "MAL"]:
         roles = set(Membership.objects.filter(office__code=code).values_list("role", flat=True))
-        assert roles == set(Role.values)
+        assert roles | {Role.NETWORK_STATISTICIAN} == set(Role.values)
         assert Membership.objects.filter(office__code=code, role=Role.ADVISER).count() == 2
+    # The network statistician is in one office, as `createstaff` makes one, and reads every office's
+    # figures from there.
+    statistician = Membership.objects.get(role=Role.NETWORK_STATISTICIAN).user
+    assert set(report_offices(viewer_of(statistician))) == set(Office.objects.all())
     for login in demo_logins():
         user = User.objects.get(username=login.username)
         assert user.check_password(DEMO_PASSWORD)

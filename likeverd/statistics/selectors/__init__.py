@@ -21,7 +21,7 @@ from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
-from likeverd.statistics import disclosure
+from likeverd.statistics import disclosure, municipal, odihr
 from likeverd.statistics.selectors import activities, bench, cases
 from likeverd.statistics.tables import Table
 from likeverd.taxonomy.models import TermKind
@@ -43,6 +43,8 @@ TABLE_IDS = (
     "events",
     "income",
     "costs",
+    "cases_by_municipality",
+    "hate_crimes_by_odihr_category",
 )
 # Amounts of money: not counts of people, so never suppressed.
 MONEY_TABLES = frozenset({"income", "costs"})
@@ -106,6 +108,8 @@ def _build(offices: Sequence[Office], start: dt.date, end: dt.date) -> list[Tabl
         activities.events(offices, start, end),
         activities.income(offices, start, end),
         activities.costs(offices, start, end),
+        municipal.municipal_table(offices=offices, start=start, end=end),
+        odihr.odihr_table(offices=offices, start=start, end=end),
     ]
 
 

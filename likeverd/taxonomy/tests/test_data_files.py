@@ -67,11 +67,31 @@ def test_sweden_has_the_seven_grounds_of_the_discrimination_act() -> None:
     }  # fmt: skip
 
 
-def test_sweden_has_the_six_forms_and_retaliation() -> None:
+CRIMINAL_FORMS = {"HATE_SPEECH", "CRIMINAL_DISCRIMINATION", "BIAS_MOTIVATED_OFFENCE"}
+
+
+def test_sweden_has_the_six_forms_and_retaliation_and_the_three_criminal_ones() -> None:
     assert codes(FILES["SE"], "form") == {
         "DIRECT", "INDIRECT", "LACK_OF_ACCESSIBILITY", "HARASSMENT", "SEXUAL_HARASSMENT", "INSTRUCTION",
         "RETALIATION",
-    }  # fmt: skip
+    } | CRIMINAL_FORMS  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "sections"),
+    [("NO", ["§ 185", "§ 186", "§ 77 bokstav i"]), ("SE", ["16 kap. 8 §", "16 kap. 9 §", "29 kap. 2 § 7"])],
+)
+def test_the_criminal_forms_cite_hate_speech_discrimination_and_the_hate_motive(
+    jurisdiction: str, sections: list[str]
+) -> None:
+    # The OSCE/ODIHR table counts only the bias-motivated offence (statistics/data/odihr.toml).
+    taxonomy = FILES[jurisdiction]
+    cited = {source.key: source.section for source in taxonomy.sources}
+    by_code = {term.code: term for term in taxonomy.terms if term.kind == "form"}
+    for code, section in zip(
+        ["HATE_SPEECH", "CRIMINAL_DISCRIMINATION", "BIAS_MOTIVATED_OFFENCE"], sections, strict=True
+    ):
+        assert [cited[key] for key in by_code[code].sources] == [section]
 
 
 @pytest.mark.parametrize("jurisdiction", ["NO", "SE"])
