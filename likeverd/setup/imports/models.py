@@ -38,7 +38,7 @@ class ImportedCase(models.Model):
     whose number is here already is not imported again. `values` are the row's codes as
     imported (received day, channel, area, grounds, mediation), so a changed row is reported."""
 
-    case = models.OneToOneField("cases.Case", on_delete=models.CASCADE, related_name="+")
+    case = models.OneToOneField("cases.Case", on_delete=models.CASCADE, related_name="imported")
     office = models.ForeignKey("accounts.Office", on_delete=models.PROTECT, related_name="+")
     run = models.ForeignKey(ImportRun, on_delete=models.PROTECT, related_name="cases")
     sheet_number = models.CharField(_("case number in the sheet"), max_length=60)

@@ -1,14 +1,20 @@
 """The case page's note on an imported case: the sheet's own case number and the file it came
-from (registered in SetupConfig.ready() through likeverd.cases.registry; one query)."""
+from (registered in SetupConfig.ready() through likeverd.cases.registry). The case page reads the
+import row with the case (the relation is declared below), so a case that was not imported asks
+nothing more; an imported one reads its run."""
 
 from likeverd.accounts.viewer import Viewer
 from likeverd.cases import registry
 from likeverd.cases.models import Case
+from likeverd.cases.selectors import read_with_case
 from likeverd.setup.imports import selectors
 
 
 def case_section(viewer: Viewer, case: Case) -> dict[str, object] | None:
-    imported = selectors.imported_case(case.pk)
+    if read_with_case(viewer, case, "imported"):
+        imported = getattr(case, "imported", None)
+    else:
+        imported = selectors.imported_case(case.pk)
     if imported is None:
         return None
     return {"imported": imported}
@@ -16,5 +22,9 @@ def case_section(viewer: Viewer, case: Case) -> dict[str, object] | None:
 
 def register() -> None:
     registry.register_case_section(
-        "imported", template="setup/imports/case_section.html", context=case_section, order=5
+        "imported",
+        template="setup/imports/case_section.html",
+        context=case_section,
+        order=5,
+        related=("imported",),
     )

@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sheet_number', models.CharField(max_length=60, verbose_name='case number in the sheet')),
                 ('values', models.JSONField(default=dict)),
-                ('case', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='cases.case')),
+                ('case', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='imported', to='cases.case')),
                 ('office', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.office')),
                 ('run', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='setup.importrun')),
             ],
