@@ -41,6 +41,18 @@ hypothesis_settings.load_profile("likeverd")
 
 
 @pytest.fixture(autouse=True)
+def _installation_language() -> Iterator[None]:
+    """Every test starts in the installation's language (nb), whatever an earlier test in the
+    same worker left active: a request through the middleware activates its language for the
+    thread and nothing deactivates it, so a test would otherwise read another test's language."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _legal_taxonomy_present(request: pytest.FixtureRequest) -> None:
     """The legal taxonomy and the network directory (rows of data migrations) are there for every
     database test.
