@@ -48,10 +48,15 @@ TABLE_IDS = (
 )
 # Amounts of money: not counts of people, so never suppressed.
 MONEY_TABLES = frozenset({"income", "costs"})
+# The office's own public work (course sessions held and their participants, events and the
+# people they reached): counts of activities, not of people who came to the office, and an annual
+# report lists each of them, so disclosure control leaves them as they are.
+ACTIVITY_TABLES = frozenset({"courses", "events"})
+UNCONTROLLED_TABLES = MONEY_TABLES | ACTIVITY_TABLES
 
 type ReportActor = Viewer | SystemActor
 
-__all__ = ["MONEY_TABLES", "TABLE_IDS", "ReportActor", "report_offices", "report_tables"]
+__all__ = ["ACTIVITY_TABLES", "MONEY_TABLES", "UNCONTROLLED_TABLES", "TABLE_IDS", "ReportActor", "report_offices", "report_tables"]
 
 
 def report_offices(viewer: Viewer) -> QuerySet[Office]:
@@ -141,7 +146,7 @@ def report_tables(
     if controlled:
         limit = disclosure.threshold()
         tables = [
-            table if table.id in MONEY_TABLES else disclosure.protect(table, threshold=limit)
+            table if table.id in UNCONTROLLED_TABLES else disclosure.protect(table, threshold=limit)
             for table in tables
         ]
     record_event(

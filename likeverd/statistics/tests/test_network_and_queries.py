@@ -115,7 +115,7 @@ def test_the_network_sums_its_offices_figures(
     assert event.detail["controlled"] is True  # several offices: always disclosure-controlled
 
 
-def test_figures_that_leave_the_office_hide_small_counts_but_never_money(
+def test_figures_that_leave_the_office_hide_small_counts_but_never_money_nor_activities(
     office: Office, other_office: Office
 ) -> None:
     oslo, bergen = _coordinator(office), _coordinator(other_office)
@@ -124,6 +124,9 @@ def test_figures_that_leave_the_office_hide_small_counts_but_never_money(
     case(oslo, at(dt.date(2019, 3, 20)), category_code="working_life", channel=Channel.WEB)
     case(bergen, at(dt.date(2019, 3, 21)), category_code="housing", channel=Channel.WEB)
     outreach.grant(oslo, outreach.funder(oslo, "Oslo kommune"), 2019, received=3)
+    course = outreach.template(oslo, "Hate crime", hours=3, capacity=20)
+    outreach.session(oslo, course, dt.date(2019, 4, 2), participants=3)
+    outreach.event(oslo, dt.date(2019, 5, 17), "Stand at the festival", reached=2)
     statistician = viewer_of(make_staff(office, Role.NETWORK_STATISTICIAN))
 
     with translation.override("en"):
@@ -146,5 +149,10 @@ def test_figures_that_leave_the_office_hide_small_counts_but_never_money(
     assert category["Hate crime"] == (0,)  # zeros tell nothing about anyone
     assert figures(tables["income"]) == {"Oslo kommune": (3,), "=": (3,)}  # money: never hidden
     assert not tables["income"].suppressed
+    # The office's own courses and events are activities, not people who came to it: published.
+    assert figures(tables["courses"])["Hate crime"] == (1, 3)
+    assert not tables["courses"].suppressed
+    assert figures(tables["events"])["Stand"] == (1, 2)
+    assert not tables["events"].suppressed
     # An office's own report is controlled by default, too.
     assert figures(own["cases_by_category"])["Working life"] == (None,)
