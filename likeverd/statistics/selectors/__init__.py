@@ -56,7 +56,15 @@ UNCONTROLLED_TABLES = MONEY_TABLES | ACTIVITY_TABLES
 
 type ReportActor = Viewer | SystemActor
 
-__all__ = ["ACTIVITY_TABLES", "MONEY_TABLES", "UNCONTROLLED_TABLES", "TABLE_IDS", "ReportActor", "report_offices", "report_tables"]
+__all__ = [
+    "ACTIVITY_TABLES",
+    "MONEY_TABLES",
+    "TABLE_IDS",
+    "UNCONTROLLED_TABLES",
+    "ReportActor",
+    "report_offices",
+    "report_tables",
+]
 
 
 def report_offices(viewer: Viewer) -> QuerySet[Office]:

@@ -4,10 +4,10 @@ told at once and offered the other free times. Run on SQLite and on PostgreSQL (
 import threading
 
 import pytest
-from pytest_django.fixtures import Settings
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from pytest_django.fixtures import Settings
 
 from likeverd.accounts.models import Office
 from likeverd.intake.booking.models import Booking
