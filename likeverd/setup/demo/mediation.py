@@ -1,6 +1,6 @@
 """The mediation bench in the demo: bench cases in every stage in each office.
 
-The cases the plan sent to mediation (build.py) get their referral here, as it would have been
+The cases the plan sent to mediation (cases.py) get their referral here, as it would have been
 made past the gate (the facts and the legal routes recorded); a few cases in advice or assistance
 are sent through the real gate (refer_to_bench, with the adviser's reason the assessment is not
 needed); every later step goes through the bench's services, at the time it happened. Meetings
@@ -25,7 +25,7 @@ from likeverd.mediation.models import (
     Side,
     Stage,
 )
-from likeverd.setup.demo.build import OfficeContext, _at
+from likeverd.setup.demo.context import OfficeContext, at
 
 REASONS_NB = (
     "Begge parter ønsker å snakke sammen, og klienten kjenner klagefristene.",
@@ -176,7 +176,7 @@ def load_bench(context: OfficeContext, rng: random.Random, now: dt.datetime) -> 
     # Cases sent through the real gate, then taken to an outcome, a follow-up and back.
     for index, case in enumerate(waiting):
         started = now - dt.timedelta(days=40 - index * 5)
-        with _at(started), transaction.atomic():
+        with at(started), transaction.atomic():
             referral = services.refer_to_bench(
                 viewer=context.advisers[0],
                 case=case,
@@ -193,7 +193,7 @@ def load_bench(context: OfficeContext, rng: random.Random, now: dt.datetime) -> 
                 viewer=context.mediator, referral=referral, plan=_plan(meeting_start, "")
             )
         count += 1
-        with _at(meeting.ends_at), transaction.atomic():
+        with at(meeting.ends_at), transaction.atomic():
             services.mark_meeting_held(viewer=context.mediator, meeting=meeting)
             if index == 0:  # an outcome, not yet handed back
                 services.record_outcome(
@@ -213,6 +213,6 @@ def load_bench(context: OfficeContext, rng: random.Random, now: dt.datetime) -> 
             if index >= 2:  # the follow-up made: back with the adviser
                 services.record_follow_up(viewer=context.mediator, referral=referral, holds=True)
         if index == 3:  # the adviser closed the case after the bench
-            with _at(meeting.ends_at + dt.timedelta(days=3)), transaction.atomic():
+            with at(meeting.ends_at + dt.timedelta(days=3)), transaction.atomic():
                 services.close_after_bench(viewer=context.advisers[0], referral=referral)
     return count

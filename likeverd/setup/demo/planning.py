@@ -1,5 +1,5 @@
 """Planning the demo cases: who, what, when and how far each case has come, drawn from a
-seeded generator, as plain values (CasePlan) that build.py then writes through the services."""
+seeded generator, as plain values (CasePlan) that cases.py then writes through the services."""
 
 import datetime as dt
 import random

@@ -18,8 +18,8 @@ from likeverd.intake.models import MessageDirection, ReporterMessage
 from likeverd.intake.receipts import find_by_receipt
 from likeverd.outreach import selectors as outreach_selectors
 from likeverd.outreach.models import Patrol
-from likeverd.setup.demo.build import demo_logins
 from likeverd.setup.demo.people import DEMO_PASSWORD
+from likeverd.setup.demo.staff import demo_logins
 from likeverd.statistics.selectors import report_offices, report_tables
 
 pytestmark = pytest.mark.django_db

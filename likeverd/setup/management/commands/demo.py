@@ -5,8 +5,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from likeverd.intake.receipts import format_code
-from likeverd.setup.demo.build import demo_logins, load_demo
+from likeverd.setup.demo.build import load_demo
 from likeverd.setup.demo.planning import DEFAULT_CASES
+from likeverd.setup.demo.staff import demo_logins
 
 # `make demo PORT=8123` passes the address it serves on.
 URL = os.environ.get("LIKEVERD_DEMO_URL", "http://127.0.0.1:8000/")
