@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from benchmarks.dataset import Dataset, _name
+from benchmarks.dataset import Dataset
+from benchmarks.dataset.plans import person_name
 from likeverd.cases import services
 from likeverd.cases.models import Case, Channel
 from likeverd.cases.services import CaseDetails, PersonDetails
@@ -62,7 +63,9 @@ def _inputs(rng: random.Random, count: int) -> list[tuple[CaseDetails, PersonDet
         made.append(
             (
                 CaseDetails(channel=Channel.PHONE, narrative=narrative, incident_municipality="Oslo"),
-                PersonDetails(name=_name(rng, pools, weights), phone="+47 400 00 000", safe_to_call=True),
+                PersonDetails(
+                    name=person_name(rng, pools, weights), phone="+47 400 00 000", safe_to_call=True
+                ),
             )
         )
     return made

@@ -1,7 +1,7 @@
 """`python -m benchmarks.report` (`make bench-report`): the annual report's speed at scale, beside the
 bare SQL aggregate on the same data in the same run.
 
-Cases are made by the `make bench` generator (benchmarks/dataset.py) in a throwaway database
+Cases are made by the `make bench` generator (benchmarks/dataset/) in a throwaway database
 (DATABASE_URL picks the engine; SQLite when unset), then given what the report counts and that
 generator leaves out: an area of society (the office's default reporting categories), a form
 on three cases in five, and a bench referral (with an outcome when concluded) for the cases in
