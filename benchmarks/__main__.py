@@ -46,26 +46,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-registration", action="store_true", help="skip the registration measurement")
     args = parser.parse_args(argv)
 
-    from benchmarks.environment import bench_database, database_size
+    from benchmarks.environment import bench_database, database_size, migrated_dataset
 
     with bench_database(keep=args.keep) as database:
-        import django
-
-        django.setup()
-        from django.core.management import call_command
+        data = migrated_dataset(prog="bench", cases=args.cases, offices=args.offices)
         from django.db import connection
 
-        from benchmarks import baseline, dataset, pages, registration, search_path
+        from benchmarks import baseline, pages, registration, search_path
         from benchmarks.timing import grid
 
-        started = time.perf_counter()
-        call_command("migrate", verbosity=0, interactive=False)
-        print(
-            f"bench: {connection.vendor}, migrated in {time.perf_counter() - started:.1f} s; "
-            f"inserting {args.cases:,} cases over {args.offices} office{'s' if args.offices > 1 else ''} ...",
-            flush=True,
-        )
-        data = dataset.build(cases=args.cases, offices=args.offices)
         size = database_size(database)
         print(
             f"bench: {data.cases:,} cases and {data.index_rows:,} search-index rows in {data.seconds:.1f} s "

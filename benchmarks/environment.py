@@ -9,11 +9,16 @@ import os
 import secrets
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
+
+if TYPE_CHECKING:
+    from benchmarks.dataset import Dataset
 
 # Fixed, public benchmark secrets: the data is invented and thrown away.
 BENCH_SECRET_KEY = "benchmark-secret-key-" + "b" * 40
@@ -90,3 +95,24 @@ def database_size(database: BenchDatabase) -> int:
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return sum(path.stat().st_size for path in database.folder.glob("bench.sqlite3*"))
+
+
+def migrated_dataset(*, prog: str, cases: int, offices: int) -> "Dataset":
+    """Inside `bench_database`: Django set up, the database migrated, and `cases` cases made
+    over `offices` offices by the generator (benchmarks/dataset/)."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from benchmarks import dataset
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0, interactive=False)
+    print(
+        f"{prog}: {connection.vendor}, migrated in {time.perf_counter() - started:.1f} s; "
+        f"inserting {cases:,} cases over {offices} office{'s' if offices > 1 else ''} ...",
+        flush=True,
+    )
+    return dataset.build(cases=cases, offices=offices)

@@ -243,31 +243,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    from benchmarks.environment import bench_database, database_size
+    from benchmarks.environment import bench_database, database_size, migrated_dataset
 
     with bench_database(keep=args.keep) as database:
-        import django
-
-        django.setup()
-        from django.core.management import call_command
+        data = migrated_dataset(prog="bench-report", cases=args.cases, offices=args.offices)
         from django.db import connection
         from django.utils import timezone, translation
 
-        from benchmarks import dataset
         from benchmarks.timing import Timing, grid
         from likeverd.accounts.actors import SystemActor
         from likeverd.accounts.models import Office
         from likeverd.statistics.selectors import report_tables
         from likeverd.statistics.tables import Table
 
-        started = time.perf_counter()
-        call_command("migrate", verbosity=0, interactive=False)
-        print(
-            f"bench-report: {connection.vendor}, migrated in {time.perf_counter() - started:.1f} s; "
-            f"inserting {args.cases:,} cases over {args.offices} offices ...",
-            flush=True,
-        )
-        data = dataset.build(cases=args.cases, offices=args.offices)
         started = time.perf_counter()
         extra = _enrich(random.Random(11))
         print(
