@@ -12,7 +12,9 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
+from django_stubs_ext import StrOrPromise
 
 from likeverd.accounts.permissions import get_viewer, viewer_required
 from likeverd.accounts.roles import Permission
@@ -112,24 +114,14 @@ def _bench_action(form_class: type[Form], name: str, action: Action) -> Callable
     return view
 
 
-def _counterpart(viewer: Viewer, referral: BenchReferral, data: dict[str, Any], _r: HttpRequest) -> str:
-    services.update_counterpart(viewer=viewer, referral=referral, **data)
-    return _("Saved.")
+def _service_action(service: Callable[..., object], done: StrOrPromise) -> Action:
+    """The action of a form whose fields are the service's own arguments: call it, say `done`."""
 
+    def action(viewer: Viewer, referral: BenchReferral, data: dict[str, Any], _r: HttpRequest) -> str:
+        service(viewer=viewer, referral=referral, **data)
+        return str(done)
 
-def _consent(viewer: Viewer, referral: BenchReferral, data: dict[str, Any], _r: HttpRequest) -> str:
-    services.record_consent(viewer=viewer, referral=referral, **data)
-    return _("The consent is recorded.")
-
-
-def _withdraw(viewer: Viewer, referral: BenchReferral, data: dict[str, Any], _r: HttpRequest) -> str:
-    services.withdraw_consent(viewer=viewer, referral=referral, **data)
-    return _("The consent is withdrawn: the bench has stopped and the case is back with the adviser.")
-
-
-def _talk(viewer: Viewer, referral: BenchReferral, data: dict[str, Any], _r: HttpRequest) -> str:
-    services.add_talk(viewer=viewer, referral=referral, **data)
-    return _("The talk is logged.")
+    return action
 
 
 def _note(viewer: Viewer, referral: BenchReferral, data: dict[str, Any], _r: HttpRequest) -> str:
@@ -141,11 +133,6 @@ def _meeting(viewer: Viewer, referral: BenchReferral, data: dict[str, Any], _r: 
     meeting = services.schedule_meeting(viewer=viewer, referral=referral, plan=services.MeetingPlan(**data))
     count = len([line for line in meeting.invitees.splitlines() if line.strip()])
     return _("The meeting is planned; invitations sent: %(count)s.") % {"count": count}
-
-
-def _outcome(viewer: Viewer, referral: BenchReferral, data: dict[str, Any], _r: HttpRequest) -> str:
-    services.record_outcome(viewer=viewer, referral=referral, **data)
-    return _("The outcome is recorded.")
 
 
 def _follow(viewer: Viewer, referral: BenchReferral, data: dict[str, Any], _r: HttpRequest) -> str:
@@ -163,13 +150,36 @@ def _signed(viewer: Viewer, referral: BenchReferral, data: dict[str, Any], _r: H
     return _("The signed copy is stored.")
 
 
-bench_counterpart = _bench_action(f.CounterpartForm, "counterpart_form", _counterpart)
-bench_consent = _bench_action(f.ConsentForm, "consent_form", _consent)
-bench_withdraw = _bench_action(f.WithdrawForm, "withdraw_form", _withdraw)
-bench_talk = _bench_action(f.TalkForm, "talk_form", _talk)
+bench_counterpart = _bench_action(
+    f.CounterpartForm,
+    "counterpart_form",
+    _service_action(services.update_counterpart, gettext_lazy("Saved.")),
+)
+bench_consent = _bench_action(
+    f.ConsentForm,
+    "consent_form",
+    _service_action(services.record_consent, gettext_lazy("The consent is recorded.")),
+)
+bench_withdraw = _bench_action(
+    f.WithdrawForm,
+    "withdraw_form",
+    _service_action(
+        services.withdraw_consent,
+        gettext_lazy(
+            "The consent is withdrawn: the bench has stopped and the case is back with the adviser."
+        ),
+    ),
+)
+bench_talk = _bench_action(
+    f.TalkForm, "talk_form", _service_action(services.add_talk, gettext_lazy("The talk is logged."))
+)
 bench_note = _bench_action(f.NoteForm, "note_form", _note)
 bench_meeting = _bench_action(f.MeetingForm, "meeting_form", _meeting)
-bench_outcome = _bench_action(f.OutcomeForm, "outcome_form", _outcome)
+bench_outcome = _bench_action(
+    f.OutcomeForm,
+    "outcome_form",
+    _service_action(services.record_outcome, gettext_lazy("The outcome is recorded.")),
+)
 bench_follow = _bench_action(f.FollowUpForm, "follow_form", _follow)
 bench_agreement = _bench_action(f.AgreementForm, "agreement_form", _agreement)
 bench_signed = _bench_action(f.SignedForm, "signed_form", _signed)
