@@ -4,7 +4,7 @@ is neutral enough); rescheduled, cancelled and marked held, each change sent as 
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -37,6 +37,11 @@ class MeetingPlan:
     participants: str = ""
     interpreter: str = ""
     invitees: str = ""  # e-mail addresses, one per line
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        """The meeting's columns a plan sets (each field is named as the column)."""
+        return tuple(field.name for field in fields(cls))
 
 
 def _clean(plan: MeetingPlan) -> MeetingPlan:
@@ -100,18 +105,7 @@ def _clean(plan: MeetingPlan) -> MeetingPlan:
 
 def _apply(meeting: Meeting, plan: MeetingPlan) -> list[str]:
     changed = []
-    for field in (
-        "starts_at",
-        "ends_at",
-        "place_kind",
-        "place",
-        "premises_of",
-        "other_party_agreed_on",
-        "neutrality_note",
-        "participants",
-        "interpreter",
-        "invitees",
-    ):
+    for field in MeetingPlan.field_names():
         value = getattr(plan, field)
         if getattr(meeting, field) != value:
             setattr(meeting, field, value)

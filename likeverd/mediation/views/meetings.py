@@ -22,21 +22,7 @@ from likeverd.mediation.views.common import add_errors, back_to_referral
 
 
 def _meeting_initial(meeting: Meeting) -> dict[str, Any]:
-    return {
-        name: getattr(meeting, name)
-        for name in (
-            "starts_at",
-            "ends_at",
-            "place_kind",
-            "place",
-            "premises_of",
-            "other_party_agreed_on",
-            "neutrality_note",
-            "participants",
-            "interpreter",
-            "invitees",
-        )
-    }
+    return {name: getattr(meeting, name) for name in services.MeetingPlan.field_names()}
 
 
 @require_http_methods(["GET", "POST"])
