@@ -12,15 +12,17 @@ from uuid import UUID
 import segno
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_variables
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_stubs_ext import StrOrPromise
 
 from likeverd.accounts import selectors, services
 from likeverd.accounts.models import User
@@ -172,7 +174,7 @@ def _new_credentials(
     request: HttpRequest,
     member: selectors.StaffMember,
     issue: Callable[[User], str | TOTPDevice],
-    title: str,
+    title: StrOrPromise,
 ) -> HttpResponse:
     """A new password or authenticator for one member, shown once; the service's refusal as the
     staff page's message."""
@@ -188,20 +190,6 @@ def _new_credentials(
         password=credential if isinstance(credential, str) else None,
         device=credential if isinstance(credential, TOTPDevice) else None,
     )
-
-
-@sensitive_variables("password")
-@never_cache
-@require_POST
-@viewer_required(Permission.MANAGE_OFFICE)
-def staff_reset_password(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    viewer = get_viewer(request)
-    member = selectors.get_staff_member(viewer=viewer, public_id=str(public_id))
-
-    def reset(person: User) -> str:
-        return services.reset_password(viewer=viewer, person=person)
-
-    return _new_credentials(request, member, reset, _("A new password for %(person)s"))
 
 
 @never_cache
@@ -221,14 +209,31 @@ def staff_add_authenticator(request: HttpRequest, public_id: UUID) -> HttpRespon
     return _new_credentials(request, member, add, _("A further authenticator for %(person)s"))
 
 
-@never_cache
-@require_POST
-@viewer_required(Permission.MANAGE_OFFICE)
-def staff_reset_authenticators(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    viewer = get_viewer(request)
-    member = selectors.get_staff_member(viewer=viewer, public_id=str(public_id))
+def _credential_reset(
+    issue: Callable[..., str | TOTPDevice], title: StrOrPromise
+) -> Callable[..., HttpResponseBase]:
+    """A POST that gives one member a new credential: `issue` is the service (it takes the viewer
+    and the person), `title` the page's heading."""
 
-    def reset(person: User) -> TOTPDevice:
-        return services.reset_authenticators(viewer=viewer, person=person)
+    @sensitive_variables()
+    @never_cache
+    @require_POST
+    @viewer_required(Permission.MANAGE_OFFICE)
+    def view(request: HttpRequest, public_id: UUID) -> HttpResponse:
+        viewer = get_viewer(request)
+        member = selectors.get_staff_member(viewer=viewer, public_id=str(public_id))
 
-    return _new_credentials(request, member, reset, _("A new authenticator for %(person)s"))
+        def reset(person: User) -> str | TOTPDevice:
+            return issue(viewer=viewer, person=person)
+
+        return _new_credentials(request, member, reset, title)
+
+    return view
+
+
+staff_reset_password = _credential_reset(
+    services.reset_password, gettext_lazy("A new password for %(person)s")
+)
+staff_reset_authenticators = _credential_reset(
+    services.reset_authenticators, gettext_lazy("A new authenticator for %(person)s")
+)
