@@ -1,42 +1,14 @@
 """Tables made by hand, shaped like the 2019 model report's, for the charts and exports."""
 
+from likeverd.setup.demo.texts import MONTHS_NB
 from likeverd.statistics.tables import Row, Table
-
-CATEGORIES_2019 = (
-    ("Arbeidsliv", 5),
-    ("Bolig og nabokonflikter", 15),
-    ("Uteliv", 5),
-    ("NAV", 2),
-    ("Trakassering/dårlig oppførsel", 6),
-    ("Helse", 2),
-    ("Skole/utdanning", 4),
-    ("Barnevern", 1),
-    ("Varer og tjenester", 1),
-    ("Etnisk profilering", 2),
-    ("Fritid", 3),
-    ("Hatkriminalitet", 8),
-    ("Annet", 6),
-)
-MONTHS = (
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-)
+from tests.model_report_2019 import AREAS_2019
 
 
 def categories(*, suppress: bool = False) -> Table:
     rows = tuple(
         Row(label=label, values=(None if suppress and count < 5 else count,), key=f"c{number}")
-        for number, (label, count) in enumerate(CATEGORIES_2019)
+        for number, (label, count) in enumerate(AREAS_2019)
     )
     return Table(
         id="cases_by_category",
@@ -56,7 +28,7 @@ def months(*, hidden: tuple[int, ...] = ()) -> Table:
         chart="line",
         rows=tuple(
             Row(label=name, values=(None if index in hidden else 3 + index % 4,), key=f"2019-{index + 1:02d}")
-            for index, name in enumerate(MONTHS)
+            for index, name in enumerate(MONTHS_NB)
         ),
         suppressed=bool(hidden),
     )

@@ -7,6 +7,7 @@ from likeverd.statistics import charts
 from likeverd.statistics.charts import chart_svg
 from likeverd.statistics.tables import Row, Table
 from likeverd.statistics.tests import tables_for_tests as made
+from tests.model_report_2019 import AREAS_2019
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -25,7 +26,7 @@ def test_a_category_table_is_drawn_as_bars_with_its_labels_as_text() -> None:
     # One bar a category (and no bar for the total row, which the table shows).
     root = ET.fromstring(svg)  # noqa: S314
     bars = [p for p in root.iter(f"{SVG}path") if p.get("fill") == "#0072b2"]
-    assert len(bars) == len(made.CATEGORIES_2019)
+    assert len(bars) == len(AREAS_2019)
 
 
 def test_a_suppressed_cell_is_drawn_as_hidden_never_as_zero() -> None:

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 
 from openpyxl import Workbook
 
+from tests.model_report_2019 import AREAS_2019
+
 type Cell = str | int | float | dt.date | dt.datetime | None
 type Rows = Sequence[Sequence[Cell]]
 
@@ -53,22 +55,6 @@ NB_HEADER = (
 SV_HEADER = ("Ärendenummer", "Inkommet", "Kanal", "Område", "Diskrimineringsgrund", "Medling")
 EN_HEADER = ("Case number", "Received", "Channel", "Area", "Ground", "Mediation", "Mediation result")
 
-# DiMe's 2019 annual report (seeds/001, 3.2.1): 60 cases by area of society.
-AREAS_2019 = (
-    ("Arbeidsliv", 5),
-    ("Bolig og nabokonflikter", 15),
-    ("Uteliv", 5),
-    ("NAV", 2),
-    ("Trakassering/dårlig oppførsel", 6),
-    ("Helse", 2),
-    ("Skole/utdanning", 4),
-    ("Barnevern", 1),
-    ("Varer og tjenester", 1),
-    ("Etnisk profilering", 2),
-    ("Fritid", 3),
-    ("Hatkriminalitet", 8),
-    ("Annet", 6),
-)
 # 3.2.2: eight of them went to the mediation bench, by area; two were mediated with good results
 # (agreement), the others were resolved in the preparatory talks.
 MEDIATION_2019 = (

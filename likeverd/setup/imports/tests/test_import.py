@@ -31,7 +31,6 @@ from likeverd.setup.imports.reading import read_sheet
 from likeverd.setup.imports.selectors import plan_import
 from likeverd.setup.imports.services import ImportRefusedError, run_import
 from likeverd.setup.imports.tests.sheets import (
-    AREAS_2019,
     EN_HEADER,
     MAPPING_2019_TOML,
     NB_HEADER,
@@ -41,6 +40,7 @@ from likeverd.setup.imports.tests.sheets import (
     rows_2019,
     xlsx_bytes,
 )
+from tests.model_report_2019 import AREAS_2019
 
 pytestmark = pytest.mark.django_db
 
