@@ -38,6 +38,7 @@ def _enrich(rng: random.Random) -> dict[str, int]:
 
     from likeverd.accounts.models import Office
     from likeverd.cases.models import Case, CaseStatus
+    from likeverd.core.planner import refresh_planner_statistics
     from likeverd.mediation.models import BenchKind, BenchOutcome, BenchReferral
     from likeverd.taxonomy.models import Term, TermKind
     from likeverd.taxonomy.services import create_default_reporting_categories
@@ -85,9 +86,7 @@ def _enrich(rng: random.Random) -> dict[str, int]:
             made += len(BenchReferral.objects.bulk_create(batch))
             batch = []
     made += len(BenchReferral.objects.bulk_create(batch))
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    refresh_planner_statistics()  # as the nightly housekeeping does
     return {"referrals": made}
 
 

@@ -7,6 +7,7 @@ to the editing screens) and a dashboard box (deadlines ending within 30 days).""
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.utils.translation import get_language
 
 from likeverd.accounts.actors import StaffActor
@@ -27,6 +28,9 @@ from likeverd.triage.rules import Citation
 from likeverd.triage.scope import Provision, scope_for
 
 UPCOMING_DAYS = 30
+# The dashboard box shows the soonest few; a busy office has hundreds (the deadlines page).
+BOX_ROWS = 10
+PAGE_ROWS = 50
 
 
 @dataclass(frozen=True)
@@ -252,23 +256,51 @@ class UpcomingRow:
 
 
 def dashboard_box(viewer: Viewer) -> dict[str, object] | None:
-    """The box "Deadlines ending within 30 days" for a viewer who may read cases; listing the
-    cases it shows is audited as one read of a list (their number, no names)."""
+    """The box "Deadlines ending within 30 days" for a viewer who may read cases: the soonest
+    few on the viewer's own cases and on cases nobody is assigned to, and how many more there
+    are (the deadlines page lists them all). Listing the cases it shows is audited as one read
+    of a list (their number, no names)."""
     if not may_read_cases(viewer):
         return None
-    upcoming = selectors.upcoming_deadlines(viewer=viewer, within_days=UPCOMING_DAYS)
-    if upcoming:
+    upcoming = selectors.upcoming_deadlines(viewer=viewer, within_days=UPCOMING_DAYS, mine=True)
+    shown = upcoming[:BOX_ROWS]
+    if shown:
         record_event(
             actor=StaffActor.of(viewer),
             office=viewer.office,
             action=AuditAction.LIST,
-            detail={"list": "upcoming_deadlines", "cases": len({item.case.pk for item in upcoming})},
+            detail={"list": "upcoming_deadlines", "cases": len({item.case.pk for item in shown})},
         )
     return {
-        "triage_upcoming": [
-            UpcomingRow(case=item.case, deadline=DeadlineRow.of(item.deadline)) for item in upcoming
-        ],
+        "triage_upcoming": rows_of(shown),
+        "triage_upcoming_more": len(upcoming) - len(shown),
         "triage_upcoming_days": UPCOMING_DAYS,
+    }
+
+
+def rows_of(upcoming: list[selectors.CaseDeadline]) -> list[UpcomingRow]:
+    return [UpcomingRow(case=item.case, deadline=DeadlineRow.of(item.deadline)) for item in upcoming]
+
+
+def deadlines_page(viewer: Viewer, *, mine: bool, page_number: str | None) -> dict[str, object]:
+    """The deadlines page: every deadline ending within 30 days on the office's open cases (or,
+    `mine`, on the viewer's own and unassigned ones), soonest first, a page at a time; the
+    cases on the page shown are audited as one read of a list."""
+    upcoming = selectors.upcoming_deadlines(viewer=viewer, within_days=UPCOMING_DAYS, mine=mine)
+    page = Paginator(upcoming, PAGE_ROWS).get_page(page_number)
+    if page.object_list:
+        record_event(
+            actor=StaffActor.of(viewer),
+            office=viewer.office,
+            action=AuditAction.LIST,
+            detail={"list": "deadlines_page", "cases": len({item.case.pk for item in page.object_list})},
+        )
+    return {
+        "rows": rows_of(list(page.object_list)),
+        "page": page,
+        "total": len(upcoming),
+        "mine": mine,
+        "days": UPCOMING_DAYS,
     }
 
 

@@ -177,12 +177,16 @@ def _may_end_within(rules: RuleSet, today: dt.date, within_days: int) -> Q:
 
 
 def upcoming_deadlines(
-    *, viewer: Viewer, within_days: int = 30, today: dt.date | None = None
+    *, viewer: Viewer, within_days: int = 30, today: dt.date | None = None, mine: bool = False
 ) -> list[CaseDeadline]:
     """Deadlines on the viewer's open cases that end within `within_days` (and have not passed),
-    soonest first: the dashboard's warning. Uses each case's recorded birth date, if any."""
+    soonest first: the dashboard's warning and the deadlines page. Uses each case's recorded
+    birth date, if any. `mine`: only the viewer's own cases and those nobody is assigned to
+    (which nobody else watches), as the dashboard shows them."""
     day = today or clock.today()
     cases = visible_cases(viewer).exclude(status=CaseStatus.CLOSED).filter(incident_date_from__isnull=False)
+    if mine:
+        cases = cases.filter(Q(assigned_to=viewer.user) | Q(assigned_to__isnull=True))
     if viewer.office is not None:
         cases = cases.filter(_may_end_within(rules_for(viewer.office.jurisdiction), day, within_days))
     # No order: the rows are sorted by deadline below, and an ORDER BY received_at would lead

@@ -4,6 +4,7 @@ from likeverd.triage import views
 
 app_name = "triage"
 urlpatterns = [
+    path("deadlines/", views.deadlines, name="deadlines"),
     path("cases/<uuid:public_id>/sorting/", views.conversation, name="conversation"),
     path("cases/<uuid:public_id>/assessment/", views.assessment, name="assessment"),
     path(

@@ -27,6 +27,10 @@ def walk_the_screens(
     log_in_with_form(page, adviser)
     yield "dashboard"
 
+    page.get_by_role("link", name="All deadlines in the office").click()
+    expect(page.get_by_role("heading", level=1, name="Deadlines ending within 30 days")).to_be_visible()
+    yield "deadlines page"
+
     main_nav = page.get_by_role("navigation", name="Main")
     main_nav.get_by_role("link", name="Cases").click()
     expect(page.get_by_role("heading", level=1, name="Cases")).to_be_visible()
@@ -107,7 +111,7 @@ def test_no_request_leaves_the_server(
     # Chromium turns the download's request into a download without reporting it as a request.
     requested.append(download.value.url)
 
-    assert len(screens) == 8
+    assert len(screens) == 9
     # Stylesheet, htmx, the search's partial page and the download are all among them.
     assert any(url.endswith(".css") for url in requested)
     assert any(url.endswith(".js") for url in requested)

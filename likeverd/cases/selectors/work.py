@@ -94,7 +94,11 @@ def get_dashboard(*, viewer: Viewer) -> Dashboard:
             cases.filter(status=CaseStatus.NEW).select_related("assigned_to").order_by("-received_at")[:20]
         ),
         due_this_week=list(
-            open_tasks.filter(due_date__lte=today + dt.timedelta(days=7)).order_by("due_date", "case")[:30]
+            # By the case's id, not "case": that would sort by the case's own ordering (newest
+            # first) and lead the database to walk the office's cases instead of the open tasks.
+            open_tasks.filter(due_date__lte=today + dt.timedelta(days=7)).order_by(
+                "due_date", "case_id", "id"
+            )[:30]
         ),
         my_cases=list(
             cases.filter(assigned_to=viewer.user)

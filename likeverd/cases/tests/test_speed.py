@@ -300,7 +300,9 @@ def test_a_conflict_is_found_in_the_own_office_only_and_only_across_sides(
         viewer=viewer, case=new, role=PartyRole.COUNTERPART, details=PersonDetails(name="Nils Berg")
     )
     conflicts = selectors.list_conflicts(viewer=viewer, case=new)
-    assert [(c.party.name, c.other_case_number) for c in conflicts] == [("per hansen", client_case.number)]
+    assert [(c.party.name, c.other_case_numbers) for c in conflicts] == [
+        ("per hansen", (client_case.number,))
+    ]
 
 
 # --- registration and SQLite's writers -----------------------------------------------------------
