@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from likeverd.accounts.models import Office
 from likeverd.statistics.report import PeriodError, check_period, year_period
+from likeverd.statistics.selectors.period import check_whole_months
 
 
 class ReportChoiceForm(forms.Form):
@@ -52,6 +53,10 @@ class ReportChoiceForm(forms.Form):
                 data["start"], data["end"] = year_period(year)
             elif not self.has_error("year"):
                 raise ValidationError(_("Choose a year, or a period from a day to a day."), code="period")
+            if start is not None and end is not None and not data.get("internal"):
+                # Published figures: whole months only (ADR 0016, "Periods"). The office's own
+                # internal figures may cover any days.
+                check_whole_months(start, end)
         except PeriodError as error:
             raise ValidationError(str(error), code="period") from error
         return data
