@@ -33,8 +33,10 @@ class ReportChoiceForm(forms.Form):
 
     def __init__(self, *args: Any, offices: list[Office], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if len(offices) > 1 or not self.is_bound:
-            self.fields["office"].widget = forms.Select(choices=[(o.code, o.name) for o in offices])
+        # A list of the offices the viewer may report on, before a submit and after one alike
+        # (with one office, the one choice). The field stays a text field: another office's
+        # code is not a form error but a 404 in the view.
+        self.fields["office"].widget = forms.Select(choices=[(o.code, o.name) for o in offices])
 
     def clean_office(self) -> str:
         return str(self.cleaned_data["office"]).strip().upper()

@@ -66,7 +66,7 @@ def index(request: HttpRequest) -> HttpResponse:
     return _index_page(request, ReportChoiceForm(initial=initial, offices=offices), offices)
 
 
-def _chosen(request: HttpRequest, viewer: Viewer, form: ReportChoiceForm, *, internal: bool) -> AnnualReport:
+def _chosen(viewer: Viewer, form: ReportChoiceForm, *, internal: bool) -> AnnualReport:
     """The report the valid `form` asks for; another office's code is a 404 (audited as
     DENIED by report_tables when the office exists)."""
     code = form.cleaned_data["office"]
@@ -97,7 +97,7 @@ def report(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _index_page(request, form, offices)
     try:
-        chosen = _chosen(request, viewer, form, internal=form.cleaned_data["internal"])
+        chosen = _chosen(viewer, form, internal=form.cleaned_data["internal"])
     except PeriodError as error:  # internal figures asked for by someone who may not see them
         form.add_error(None, str(error))
         return _index_page(request, form, offices)
@@ -130,7 +130,7 @@ def download(request: HttpRequest, file_format: str) -> HttpResponse:
     # What leaves the office is always disclosure-controlled, whatever the screen showed, and so
     # covers whole months only (an internal page of other days offers no download).
     try:
-        chosen = _chosen(request, viewer, form, internal=False)
+        chosen = _chosen(viewer, form, internal=False)
     except PeriodError as error:
         form.add_error(None, str(error))
         return _index_page(request, form, offices)

@@ -4,6 +4,7 @@ the downloads, the internal toggle, and office isolation."""
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Callable
 
 import pytest
@@ -270,3 +271,18 @@ def test_open_data_ids_are_the_same_in_every_language(
     labels = {language: document["tables"][0]["rows"][0]["label"] for language, document in documents.items()}
     assert len(set(labels.values())) == 3  # the labels are translated, the ids are not
     assert {document["language"] for document in documents.values()} == {"nb", "sv", "en"}
+
+
+def test_a_single_offices_choice_stays_the_same_list_after_an_invalid_submit(
+    coordinator: User, client_for: Callable[[User], Client]
+) -> None:
+    """Before and after a submit with a mistake, the office is chosen from the same list (with
+    one office, that office), never a text box to type a code into."""
+    client = client_for(coordinator)
+    before = client.get("/en/staff/statistics/").content.decode()
+    after = client.get("/en/staff/statistics/report/?office=OSL&year=20x9").content.decode()
+    for page in (before, after):
+        assert re.search(
+            r'<select name="office"[^>]*>\s*<option value="OSL" selected>DiMe Oslo</option>\s*</select>', page
+        ), page
+        assert not re.search(r'<input type="text" name="office"', page)
