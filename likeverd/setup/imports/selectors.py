@@ -85,6 +85,12 @@ def imported_case(case_id: int) -> ImportedCase | None:
     return ImportedCase.objects.filter(case_id=case_id).select_related("run").first()
 
 
+def sheet_numbers(case_id: int) -> list[str]:
+    """The sheet's case number of an imported case, for the search index (a system read: the
+    index is rebuilt for every office at once, and shows nothing)."""
+    return list(ImportedCase.objects.filter(case_id=case_id).values_list("sheet_number", flat=True))
+
+
 def upload_content(upload: PendingUpload) -> bytes:
     return base64.b64decode(upload.content)
 

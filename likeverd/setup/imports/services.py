@@ -30,6 +30,7 @@ from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
 from likeverd.cases.models import Case, CaseStatus, Channel, Outcome
+from likeverd.cases.search import index_identifier
 from likeverd.cases.services import (
     CaseDetails,
     Classification,
@@ -144,6 +145,8 @@ def _import_row(
     ImportedCase.objects.create(
         case=case, office=office, run=run, sheet_number=row.sheet_number, values=row.values()
     )
+    # The sheet's number finds the case in the case list (blind index, like every searchable text).
+    index_identifier(case, row.sheet_number)
     return case
 
 
