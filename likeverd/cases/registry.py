@@ -1,5 +1,5 @@
 """What apps above `cases` plug into the case screens: timeline event kinds, sections of the
-case page and boxes on the dashboard.
+case page, boxes on the dashboard, and identifiers the case search finds a case by.
 
 An app registers in its `AppConfig.ready()` (`cases` never imports the apps above it):
 
@@ -12,6 +12,11 @@ An app registers in its `AppConfig.ready()` (`cases` never imports the apps abov
     registry.register_dashboard_box("deadlines", template="triage/dashboard_box.html",
                                     context=dashboard_box_context, order=50)
 
+    registry.register_search_identifiers("imported", identifiers=imported_sheet_numbers)
+
+A search source's `identifiers(case)` returns the case's identifiers from another system (an
+imported sheet's case number); `search.case_search_terms` indexes them, so rebuilding the index
+keeps them. The app also indexes them itself when it writes them (`search.index_identifier`).
 A section's `context(viewer, case)` and a box's `context(viewer)` return the template's context
 (a dict) or None when there is nothing to show for that viewer; they run once per page, so a
 section costs the queries it makes itself and no more. A section that needs a row hanging off
@@ -24,7 +29,7 @@ kinds nobody registers (an app since removed) render `cases/events/_unknown.html
 `cases` itself (EventKind) are registered here.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -41,6 +46,7 @@ type Label = str | Promise
 type Context = Mapping[str, object]
 type SectionContext = Callable[["Viewer", "Case"], Context | None]
 type BoxContext = Callable[["Viewer"], Context | None]
+type SearchIdentifiers = Callable[["Case"], Iterable[str]]
 
 UNKNOWN_EVENT_TEMPLATE = "cases/events/_unknown.html"
 MAX_KIND_LENGTH = 64
@@ -82,6 +88,7 @@ class Shown:
 _event_kinds: dict[str, EventKindEntry] = {}
 _case_sections: dict[str, CaseSection] = {}
 _dashboard_boxes: dict[str, DashboardBox] = {}
+_search_identifiers: dict[str, SearchIdentifiers] = {}
 
 
 def _check_new(registered: Mapping[str, object], code: str, what: str) -> None:
@@ -117,6 +124,21 @@ def register_dashboard_box(code: str, *, template: str, context: BoxContext, ord
     """A box on the dashboard, shown when `context(viewer)` returns a dict."""
     _check_new(_dashboard_boxes, code, "Dashboard box")
     _dashboard_boxes[code] = DashboardBox(code=code, template=template, context=context, order=order)
+
+
+def register_search_identifiers(code: str, *, identifiers: SearchIdentifiers) -> None:
+    """A source of identifiers the case search finds a case by (see the module's text)."""
+    _check_new(_search_identifiers, code, "Search identifiers")
+    _search_identifiers[code] = identifiers
+
+
+def unregister_search_identifiers(code: str) -> None:
+    _search_identifiers.pop(code, None)
+
+
+def search_identifiers(case: "Case") -> list[str]:
+    """Every registered source's identifiers of `case`, in the sources' code order."""
+    return [found for code in sorted(_search_identifiers) for found in _search_identifiers[code](case)]
 
 
 def unregister_event_kind(code: str) -> None:

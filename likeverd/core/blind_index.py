@@ -37,6 +37,18 @@ def stems(text: str, *, jurisdiction: str) -> set[str]:
     return {stem for stem in stemmer.stemWords(sorted(words(text))) if stem}
 
 
+# The mark of an identifier's exact term; never part of a word (\w), so never a word's stem.
+IDENTIFIER_MARK = "#"
+
+
+def identifier_term(text: str) -> str | None:
+    """An identifier from another system (an imported sheet's case number) as one exact term:
+    NFKC, case-folded, spaces left out and cut to MAX_WORD letters, so that "S 17/2019" is found
+    as typed, whatever its words are (a number of one digit is no word). None for blank text."""
+    normalised = "".join(unicodedata.normalize("NFKC", text).casefold().split())
+    return IDENTIFIER_MARK + normalised[:MAX_WORD] if normalised else None
+
+
 def name_terms(name: str, *, jurisdiction: str) -> set[str]:
     """A name's words, their stems and their prefixes, so "Ami" and "Aminas" find "Amina"."""
     found = stems(name, jurisdiction=jurisdiction)

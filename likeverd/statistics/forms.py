@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from likeverd.accounts.models import Office
 from likeverd.statistics.report import PeriodError, check_period, year_period
+from likeverd.statistics.selectors.period import check_whole_months
 
 
 class ReportChoiceForm(forms.Form):
@@ -32,8 +33,10 @@ class ReportChoiceForm(forms.Form):
 
     def __init__(self, *args: Any, offices: list[Office], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if len(offices) > 1 or not self.is_bound:
-            self.fields["office"].widget = forms.Select(choices=[(o.code, o.name) for o in offices])
+        # A list of the offices the viewer may report on, before a submit and after one alike
+        # (with one office, the one choice). The field stays a text field: another office's
+        # code is not a form error but a 404 in the view.
+        self.fields["office"].widget = forms.Select(choices=[(o.code, o.name) for o in offices])
 
     def clean_office(self) -> str:
         return str(self.cleaned_data["office"]).strip().upper()
@@ -52,6 +55,10 @@ class ReportChoiceForm(forms.Form):
                 data["start"], data["end"] = year_period(year)
             elif not self.has_error("year"):
                 raise ValidationError(_("Choose a year, or a period from a day to a day."), code="period")
+            if start is not None and end is not None and not data.get("internal"):
+                # Published figures: whole months only (ADR 0016, "Periods"). The office's own
+                # internal figures may cover any days.
+                check_whole_months(start, end)
         except PeriodError as error:
             raise ValidationError(str(error), code="period") from error
         return data

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from likeverd.accounts.models import Office
 from likeverd.core.forms import BaseForm, LocalDateField
+from likeverd.statistics.selectors.period import PeriodError, check_whole_months
 
 # A longer period is refused: no report covers more, and it keeps one request's work bounded.
 MAX_YEARS = 20
@@ -51,6 +52,11 @@ class NetworkReportForm(BaseForm):
                 self.add_error("end", _("The period ends before it starts."))
             elif (end - start).days > MAX_YEARS * 366:
                 self.add_error("end", _("Choose a period of at most %(years)d years.") % {"years": MAX_YEARS})
+            else:
+                try:  # the network's figures are controlled: whole months only (ADR 0016, "Periods")
+                    check_whole_months(start, end)
+                except PeriodError as error:
+                    self.add_error(None, str(error))
         return cleaned
 
     def chosen_offices(self) -> list[Office]:

@@ -27,15 +27,13 @@ from likeverd.officeadmin.selectors import ChosenReportText, choose_report_text
 from likeverd.statistics.charts import chart_svg
 from likeverd.statistics.exports import About
 from likeverd.statistics.selectors import ReportActor, report_tables
+from likeverd.statistics.selectors.period import PeriodError as PeriodError  # the forms catch it here
+from likeverd.statistics.selectors.period import is_whole_months
 from likeverd.statistics.tables import Table
 
 REPORT_LANGUAGES = ("nb", "sv", "en")
 # The longest period one report covers: ten years of months still fit a chart.
 LONGEST_PERIOD = dt.timedelta(days=366 * 10)
-
-
-class PeriodError(ValueError):
-    """A period a report cannot cover; the message is translated, for the person who asked."""
 
 
 def year_period(year: int) -> tuple[dt.date, dt.date]:
@@ -84,6 +82,11 @@ class AnnualReport:
         return (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31) and (
             self.start.year == self.end.year
         )
+
+    @property
+    def is_whole_months(self) -> bool:
+        """Whether the period may be published: disclosure-controlled figures cover whole months."""
+        return is_whole_months(self.start, self.end)
 
     @property
     def title(self) -> str:

@@ -24,7 +24,7 @@ from likeverd.accounts.viewer import Viewer
 from likeverd.core import clock
 from likeverd.statistics import exports
 from likeverd.statistics.forms import ReportChoiceForm
-from likeverd.statistics.report import AnnualReport, build_report, record_report_export
+from likeverd.statistics.report import AnnualReport, PeriodError, build_report, record_report_export
 from likeverd.statistics.selectors import report_offices
 
 
@@ -44,7 +44,14 @@ def _may_see_internal(viewer: Viewer, office: Office) -> bool:
 
 
 def _index_page(request: HttpRequest, form: ReportChoiceForm, offices: list[Office]) -> HttpResponse:
-    return render(request, "statistics/index.html", {"form": form, "offices": offices})
+    viewer = get_viewer(request)
+    context = {
+        "form": form,
+        "offices": offices,
+        # Only the office's own staff may ask for internal figures (any period); others never.
+        "may_see_internal": viewer.office is not None and _may_see_internal(viewer, viewer.office),
+    }
+    return render(request, "statistics/index.html", context)
 
 
 @never_cache
@@ -59,7 +66,7 @@ def index(request: HttpRequest) -> HttpResponse:
     return _index_page(request, ReportChoiceForm(initial=initial, offices=offices), offices)
 
 
-def _chosen(request: HttpRequest, viewer: Viewer, form: ReportChoiceForm, *, internal: bool) -> AnnualReport:
+def _chosen(viewer: Viewer, form: ReportChoiceForm, *, internal: bool) -> AnnualReport:
     """The report the valid `form` asks for; another office's code is a 404 (audited as
     DENIED by report_tables when the office exists)."""
     code = form.cleaned_data["office"]
@@ -89,7 +96,11 @@ def report(request: HttpRequest) -> HttpResponse:
     form = ReportChoiceForm(request.GET, offices=offices)
     if not form.is_valid():
         return _index_page(request, form, offices)
-    chosen = _chosen(request, viewer, form, internal=form.cleaned_data["internal"])
+    try:
+        chosen = _chosen(viewer, form, internal=form.cleaned_data["internal"])
+    except PeriodError as error:  # internal figures asked for by someone who may not see them
+        form.add_error(None, str(error))
+        return _index_page(request, form, offices)
     query = {
         "office": form.cleaned_data["office"],
         "start": chosen.start.isoformat(),
@@ -116,8 +127,13 @@ def download(request: HttpRequest, file_format: str) -> HttpResponse:
     form = ReportChoiceForm(request.GET, offices=offices)
     if not form.is_valid():
         return _index_page(request, form, offices)
-    # What leaves the office is always disclosure-controlled, whatever the screen showed.
-    chosen = _chosen(request, viewer, form, internal=False)
+    # What leaves the office is always disclosure-controlled, whatever the screen showed, and so
+    # covers whole months only (an internal page of other days offers no download).
+    try:
+        chosen = _chosen(viewer, form, internal=False)
+    except PeriodError as error:
+        form.add_error(None, str(error))
+        return _index_page(request, form, offices)
     data = exports.export_report(chosen, file_format)
     record_report_export(actor=viewer, report=chosen, file_format=file_format)
     response = HttpResponse(data, content_type=exports.CONTENT_TYPES[file_format])

@@ -9,6 +9,8 @@ likeverd.core.blind_index. See docs/adr/0003-search-over-encrypted-text.md.
 from likeverd.cases.search.index import (
     case_search_terms,
     hashes_for,
+    identifier_terms,
+    index_identifier,
     index_terms,
     index_text,
     move_in_date_order,
@@ -17,7 +19,13 @@ from likeverd.cases.search.index import (
     stems,
 )
 from likeverd.cases.search.names import name_key, normalise_name
-from likeverd.cases.search.query import COUNT_LIMIT, MAX_QUERY_WORDS, case_condition, filter_cases
+from likeverd.cases.search.query import (
+    COUNT_LIMIT,
+    MAX_QUERY_WORDS,
+    case_condition,
+    filter_cases,
+    identifier_condition,
+)
 from likeverd.core.blind_index import MAX_WORD, MIN_PREFIX, MIN_WORD, STEMMER_LANGUAGES, words
 
 __all__ = [
@@ -31,6 +39,9 @@ __all__ = [
     "case_search_terms",
     "filter_cases",
     "hashes_for",
+    "identifier_condition",
+    "identifier_terms",
+    "index_identifier",
     "index_terms",
     "index_text",
     "move_in_date_order",

@@ -1,7 +1,8 @@
 """Writing the blind index: the keyed hashes of a case's words, per office.
 
-Words of a case's searchable text (narrative, notes, party names, task titles, file names)
-are normalised and stemmed (likeverd.core.blind_index) and stored only as keyed 64-bit hashes
+Words of a case's searchable text (narrative, notes, party names, task titles, file names,
+identifiers from other systems that apps register, such as an imported sheet's number) are
+normalised and stemmed (likeverd.core.blind_index) and stored only as keyed 64-bit hashes
 (HMAC-SHA256 with a key derived from LIKEVERD_DATA_KEY and the office), so the database never
 holds the words. Names are also indexed by their prefixes.
 """
@@ -9,6 +10,7 @@ holds the words. Names are also indexed by their prefixes.
 from collections.abc import Iterable
 
 from likeverd.accounts.models import Office
+from likeverd.cases import registry
 from likeverd.cases.models import Case, SearchToken
 from likeverd.core import blind_index
 from likeverd.core.crypto import keyed_hash
@@ -22,6 +24,13 @@ def stems(office: Office, text: str) -> set[str]:
 def name_terms(office: Office, name: str) -> set[str]:
     """A name's words, their stems and their prefixes, so "Ami" and "Aminas" find "Amina"."""
     return blind_index.name_terms(name, jurisdiction=office.jurisdiction)
+
+
+def identifier_terms(office: Office, identifier: str) -> set[str]:
+    """An identifier from another system (an imported sheet's case number): its exact term, so it
+    is found as typed, and the stems of its words, so a part of it ("017" of "2019-017") is too."""
+    exact = blind_index.identifier_term(identifier)
+    return stems(office, identifier) | ({exact} if exact else set())
 
 
 def _scope(office: Office) -> str:
@@ -46,6 +55,8 @@ def case_search_terms(case: Case) -> set[str]:
         terms |= stems(office, task.title)
     for document in case.documents.all():
         terms |= stems(office, document.filename)
+    for identifier in registry.search_identifiers(case):
+        terms |= identifier_terms(office, identifier)
     return terms
 
 
@@ -74,6 +85,11 @@ def index_terms(case: Case, terms: set[str]) -> None:
 def index_text(case: Case, text: str, *, is_name: bool = False) -> None:
     """Add the words of newly written text to the index (a note, a new party)."""
     index_terms(case, name_terms(case.office, text) if is_name else stems(case.office, text))
+
+
+def index_identifier(case: Case, identifier: str) -> None:
+    """Add an identifier from another system to the case's index entries (see identifier_terms)."""
+    index_terms(case, identifier_terms(case.office, identifier))
 
 
 def move_in_date_order(case: Case) -> None:

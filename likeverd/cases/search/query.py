@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from likeverd.accounts.models import Office
 from likeverd.cases.models import Case, SearchToken
 from likeverd.cases.search.index import hashes_for, stems
+from likeverd.core.blind_index import identifier_term
 
 MAX_QUERY_WORDS = 8
 
@@ -63,3 +64,13 @@ def case_condition(office: Office, query: str) -> Q | None:
     for token in sorted(hashes_for(office, terms)):
         condition &= Q(Exists(SearchToken.objects.filter(office=office, token=token, case_id=OuterRef("pk"))))
     return condition
+
+
+def identifier_condition(office: Office, text: str) -> Q | None:
+    """A filter for the office's cases with `text` as an identifier from another system (an
+    imported sheet's case number, written as the sheet has it; None for blank text)."""
+    exact = identifier_term(text)
+    if exact is None:
+        return None
+    (token,) = hashes_for(office, [exact])
+    return Q(Exists(SearchToken.objects.filter(office=office, token=token, case_id=OuterRef("pk"))))

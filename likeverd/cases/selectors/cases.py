@@ -17,7 +17,7 @@ from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
 from likeverd.cases.access import remember_readable, visible_cases
 from likeverd.cases.models import Case, Document, Task
-from likeverd.cases.search import case_condition, filter_cases
+from likeverd.cases.search import case_condition, filter_cases, identifier_condition
 from likeverd.cases.selectors.casework import office_terms
 from likeverd.taxonomy.models import Term
 
@@ -46,18 +46,20 @@ CASE_NUMBER = re.compile(r"(?:(?P<code>[A-Za-z]{2,6})-)?(?:(?P<year>\d{4})-)?(?P
 
 
 def _search(cases: QuerySet[Case], office: Office, text: str) -> QuerySet[Case]:
-    """Cases whose number matches, or whose words (blind index) contain every word of `text`;
-    newest first."""
+    """Cases whose number matches, whose identifier from another system is `text` (an imported
+    sheet's case number), or whose words (blind index) contain every word of `text`; newest first."""
     number = CASE_NUMBER.fullmatch(text)
     if number and number["code"] is not None and number["year"] is not None:
         # "OSL-2026-0042": a case number and nothing else, through the (office, year, serial) index.
         if number["code"].upper() != office.code:
-            return cases.none()
+            # Not this office's numbering: an earlier sheet's number, perhaps ("DIM-2019-17").
+            sheet = identifier_condition(office, text)
+            return cases.filter(sheet).order_by("-received_at", "-id") if sheet else cases.none()
         return cases.filter(year=int(number["year"]), serial=int(number["serial"])).order_by(
             "-received_at", "-id"
         )
     if number or any(ch.isdigit() for ch in text):
-        # "2026-42", "42" or "x42": a number, or words that hold digits.
+        # "2026-42", "42" or "x42": a number, or words that hold digits, or a sheet's number.
         condition = Q(pk__in=[])
         if number and (number["code"] is None or number["code"].upper() == office.code):
             condition = Q(serial=int(number["serial"]))
@@ -65,10 +67,10 @@ def _search(cases: QuerySet[Case], office: Office, text: str) -> QuerySet[Case]:
                 condition &= Q(year=int(number["year"]))
         else:
             condition = Q(number__icontains=text)
-        words = case_condition(office, text)
-        return cases.filter(condition | words if words is not None else condition).order_by(
-            "-received_at", "-id"
-        )
+        for other in (identifier_condition(office, text), case_condition(office, text)):
+            if other is not None:
+                condition |= other
+        return cases.filter(condition).order_by("-received_at", "-id")
     found = filter_cases(cases, office, text)
     return found if found is not None else cases.none()
 

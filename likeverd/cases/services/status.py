@@ -112,6 +112,7 @@ def record_past_status(
     events.status_changed(
         case=locked, actor=actor, before=CaseStatus.NEW, after=status, outcome=locked.outcome
     )
-    audit_as(actor, locked.office, AuditAction.CHANGE, locked, locked, fields=["status"], to=status)
+    # The caller's case carries its office already (an import opens hundreds of cases in a row).
+    audit_as(actor, case.office, AuditAction.CHANGE, locked, locked, fields=["status"], to=status)
     case.status, case.outcome, case.closed_at = locked.status, locked.outcome, locked.closed_at
     return locked

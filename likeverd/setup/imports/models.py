@@ -60,7 +60,7 @@ class ImportedCase(models.Model):
 class PendingUpload(PublicModel):
     """A file uploaded on the import screen, kept encrypted (never as a file on disk) while the
     person looks at the dry run and maps values, and deleted when it is imported, discarded or
-    older than `services.PENDING_HOURS`. `version` rises with every change of the mapping, so a
+    older than `selectors.PENDING_HOURS`. `version` rises with every change of the mapping, so a
     form from an earlier step is refused as stale."""
 
     office = models.ForeignKey("accounts.Office", on_delete=models.CASCADE, related_name="+")

@@ -3,6 +3,7 @@ others' files audited as denied), the office's imports, an imported case's sheet
 dry run of a waiting file (`planning.plan_import`, re-exported here)."""
 
 import base64
+import datetime as dt
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -13,6 +14,7 @@ from likeverd.accounts.roles import Permission
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
+from likeverd.core import clock
 from likeverd.setup.imports import vocabulary as vocabularies
 from likeverd.setup.imports.mapping import mapping_from_json
 from likeverd.setup.imports.models import ImportedCase, ImportRun, PendingUpload
@@ -21,6 +23,15 @@ from likeverd.setup.imports.reading import Sheet, read_sheet
 from likeverd.setup.imports.vocabulary import Vocabulary
 
 __all__ = ["Plan", "PlannedRow", "Problem", "Unrecognised", "plan_import"]
+
+# How long an uploaded file waits for its import: older, it is gone for the screen at once, and
+# `likeverd housekeeping` deletes it (services.delete_expired_uploads).
+PENDING_HOURS = 12
+
+
+def expired_before() -> dt.datetime:
+    """Uploads created before this instant have expired."""
+    return clock.now() - dt.timedelta(hours=PENDING_HOURS)
 
 
 # --- the screen's reads ---------------------------------------------------------------------------
@@ -36,9 +47,13 @@ def get_upload(*, viewer: Viewer, public_id: str) -> PendingUpload:
     if not may_import(viewer):
         raise Http404
     try:
-        return PendingUpload.objects.get(public_id=public_id, office=viewer.office, uploaded_by=viewer.user)
+        upload = PendingUpload.objects.get(public_id=public_id, office=viewer.office, uploaded_by=viewer.user)
     except (ValueError, ValidationError, PendingUpload.DoesNotExist):
         pass
+    else:
+        if upload.created_at < expired_before():
+            raise Http404  # the person's own file, expired: gone, whether or not swept yet
+        return upload
     found = PendingUpload.objects.filter(public_id=public_id).values_list("office_id", flat=True).first()
     if found is not None:
         record_event(
@@ -83,6 +98,12 @@ def recent_runs(*, viewer: Viewer, limit: int = 10) -> list[ImportRun]:
 def imported_case(case_id: int) -> ImportedCase | None:
     """What the case page shows of an imported case: the sheet's number and the file."""
     return ImportedCase.objects.filter(case_id=case_id).select_related("run").first()
+
+
+def sheet_numbers(case_id: int) -> list[str]:
+    """The sheet's case number of an imported case, for the search index (a system read: the
+    index is rebuilt for every office at once, and shows nothing)."""
+    return list(ImportedCase.objects.filter(case_id=case_id).values_list("sheet_number", flat=True))
 
 
 def upload_content(upload: PendingUpload) -> bytes:

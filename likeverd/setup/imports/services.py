@@ -15,7 +15,6 @@ as any other case. The run itself is audited as the person who started it (or th
 import base64
 import datetime as dt
 from dataclasses import dataclass
-from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -30,6 +29,7 @@ from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
 from likeverd.cases.models import Case, CaseStatus, Channel, Outcome
+from likeverd.cases.search import index_identifier
 from likeverd.cases.services import (
     CaseDetails,
     Classification,
@@ -45,13 +45,17 @@ from likeverd.setup.imports import vocabulary as vocabularies
 from likeverd.setup.imports.mapping import ValueMapping, mapping_from_json, mapping_to_json
 from likeverd.setup.imports.models import ImportedCase, ImportRun, PendingUpload
 from likeverd.setup.imports.reading import Sheet, SheetError, read_sheet
-from likeverd.setup.imports.selectors import Plan, PlannedRow, plan_import, upload_content
+from likeverd.setup.imports.selectors import (
+    Plan,
+    PlannedRow,
+    expired_before,
+    plan_import,
+    upload_content,
+)
 from likeverd.setup.imports.text import clean
 from likeverd.setup.imports.vocabulary import Vocabulary
 from likeverd.taxonomy.models import Term
 
-# How long an uploaded file waits for its import before it is deleted.
-PENDING_HOURS = 12
 # Rows the screen imports in one request (each case goes through the case services with its audit
 # rows, tens of milliseconds a row, within the web server's timeout); the command takes more.
 SCREEN_MAX_ROWS = 500
@@ -144,6 +148,8 @@ def _import_row(
     ImportedCase.objects.create(
         case=case, office=office, run=run, sheet_number=row.sheet_number, values=row.values()
     )
+    # The sheet's number finds the case in the case list (blind index, like every searchable text).
+    index_identifier(case, row.sheet_number)
     return case
 
 
@@ -206,8 +212,9 @@ def _audit(viewer: Viewer, action: AuditAction, upload: PendingUpload, **detail:
 @transaction.atomic
 def keep_upload(*, viewer: Viewer, file_name: str, data: bytes) -> PendingUpload:
     """Keep an uploaded file, encrypted, for the next steps; the file must read as a sheet
-    (a SheetError says why not). The person's earlier waiting files, and everyone's files older
-    than PENDING_HOURS, are deleted."""
+    (a SheetError says why not). The person's earlier waiting files are deleted; files older than
+    PENDING_HOURS are no one's any more (selectors.get_upload) and `likeverd housekeeping` deletes
+    them (delete_expired_uploads)."""
     office = require_import(viewer)
     sheet = read_sheet(data)
     if len(sheet.rows) > SCREEN_MAX_ROWS:
@@ -220,7 +227,6 @@ def keep_upload(*, viewer: Viewer, file_name: str, data: bytes) -> PendingUpload
             params={"limit": SCREEN_MAX_ROWS},
             code="too_many_rows_for_the_screen",
         )
-    PendingUpload.objects.filter(created_at__lt=clock.now() - timedelta(hours=PENDING_HOURS)).delete()
     PendingUpload.objects.filter(office=office, uploaded_by=viewer.user).delete()
     upload = PendingUpload.objects.create(
         office=office,
@@ -279,6 +285,23 @@ def import_upload(*, viewer: Viewer, upload: PendingUpload, version: int) -> Imp
         )
         locked.delete()
     return result
+
+
+HOUSEKEEPING = SystemActor("housekeeping")
+
+
+@transaction.atomic
+def delete_expired_uploads() -> int:
+    """Delete the uploaded files older than PENDING_HOURS (a sweep of `likeverd housekeeping`),
+    each with a DELETE audit row as the system actor "housekeeping"; returns how many."""
+    expired = list(PendingUpload.objects.filter(created_at__lt=expired_before()).select_related("office"))
+    for upload in expired:
+        record_event(
+            actor=HOUSEKEEPING, office=upload.office, action=AuditAction.DELETE, target=upload,
+            detail={"reason": "expired"},
+        )  # fmt: skip
+    PendingUpload.objects.filter(pk__in=[upload.pk for upload in expired]).delete()
+    return len(expired)
 
 
 @transaction.atomic

@@ -23,6 +23,7 @@ from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
 from likeverd.statistics import disclosure, municipal, odihr
 from likeverd.statistics.selectors import activities, bench, cases
+from likeverd.statistics.selectors.period import check_whole_months
 from likeverd.statistics.tables import Table
 from likeverd.taxonomy.models import TermKind
 
@@ -137,7 +138,8 @@ def report_tables(
     """The report's tables for `offices` from `start` to `end` (inclusive days, each office's own
     calendar), titled and labelled in the active language, in the order of TABLE_IDS.
 
-    Several offices, or a network statistician asking, always get disclosure-controlled figures.
+    Several offices, or a network statistician asking, always get disclosure-controlled figures,
+    and those cover whole calendar months only (PeriodError otherwise; ADR 0016, "Periods").
     A staff member asking for an office they may not report on is refused (PermissionDenied)
     and the refusal is audited."""
     offices = list(dict.fromkeys(offices))
@@ -150,6 +152,8 @@ def report_tables(
         _check_access(actor, offices)
         network = actor.can(Permission.VIEW_NETWORK_STATISTICS)
     controlled = controlled or network or len(offices) > 1
+    if controlled:
+        check_whole_months(start, end)
     tables = _build(offices, start, end)
     if controlled:
         limit = disclosure.threshold()

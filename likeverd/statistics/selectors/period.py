@@ -17,9 +17,40 @@ from django.db.models import Case as When_
 from django.db.models import DateField, Expression, Q, When
 from django.db.models.functions import TruncMonth
 from django.utils import formats
+from django.utils.translation import gettext as _
 
 from likeverd.accounts.models import Office
 from likeverd.core.calendar import time_zone_for_country
+
+
+class PeriodError(ValueError):
+    """A period a report cannot cover; the message is translated, for the person who asked."""
+
+
+def last_day_of_month(day: dt.date) -> dt.date:
+    return (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+
+
+def is_whole_months(start: dt.date, end: dt.date) -> bool:
+    """Whether the period starts on the 1st of a month and ends on the last day of a month."""
+    return start.day == 1 and end == last_day_of_month(end)
+
+
+def check_whole_months(start: dt.date, end: dt.date) -> None:
+    """Disclosure-controlled figures cover whole calendar months only (ADR 0016, "Periods"): two
+    reports whose periods differ by a few days would otherwise give away, by subtraction, the
+    counts of those days that each report hides."""
+    if not is_whole_months(start, end):
+        raise PeriodError(
+            _(
+                "Figures with small counts hidden cover whole months only: start on the first day of a "
+                "month and end on the last day of a month (for example %(start)s to %(end)s)."
+            )
+            % {
+                "start": start.replace(day=1).isoformat(),
+                "end": last_day_of_month(max(start, end)).isoformat(),
+            }
+        )
 
 
 def zone_of(office: Office) -> ZoneInfo:

@@ -102,6 +102,8 @@ def test_the_read_is_audited_with_the_offices_and_period(
         ({"start": "01/01/2025", "end": "31/12/2025"}, "Choose at least one office."),
         ({"start": "31/12/2025", "end": "01/01/2025"}, "The period ends before it starts."),
         ({"start": "01/01/1990", "end": "31/12/2025"}, "Choose a period of at most 20 years."),
+        ({"start": "02/01/2025", "end": "31/12/2025"}, "cover whole months only: start on the first"),
+        ({"start": "01/01/2025", "end": "30/12/2025"}, "(for example 2025-01-01 to 2025-12-31)"),
         ({"start": "32/01/2025", "end": "31/12/2025"}, "Enter a valid date."),
         ({"offices": ["00000000-0000-0000-0000-000000000000"], "start": "01/01/2025", "end": "31/12/2025"},
          "Select a valid choice."),
@@ -227,3 +229,23 @@ def test_the_installer_adds_a_statistician_at_the_command_line(
     assert set(report_offices(viewer_of(statistician))) == {office, other_office}
     landing = client_for(statistician).get("/en/staff/")
     assert landing["Location"] == reverse("statistics:network")
+
+
+def test_a_period_that_splits_a_month_is_explained_in_the_statisticians_language_with_the_form_kept(
+    office: Office, other_office: Office, statistician: User, client_for: ClientFor
+) -> None:
+    """Two published periods a day apart would give away that day's hidden counts by subtraction."""
+    with translation.override("nb"):
+        address = reverse("statistics:network")
+    page = (
+        client_for(statistician)
+        .get(address, {"offices": [str(other_office.public_id)], "start": "02.01.2025", "end": "31.12.2025"})
+        .content.decode()
+    )
+    assert "Tall med små tall skjult gjelder bare hele måneder" in page
+    assert 'value="02.01.2025"' in page
+    assert 'value="31.12.2025"' in page
+    assert re.search(rf'value="{other_office.public_id}"[^>]* checked', page)
+    assert not re.search(rf'value="{office.public_id}"[^>]* checked', page)
+    assert "data-table-id" not in page
+    assert not AuditEvent.objects.filter(action=AuditAction.VIEW, actor=statistician).exists()

@@ -128,6 +128,18 @@ class _Terminal(io.StringIO):
             ("--office", "OSL", "--from", "2000-01-01", "--to", "2019-01-01", "--format", "json"),
             "at most ten years",
         ),
+        (
+            ("--office", "OSL", "--from", "2019-01-02", "--to", "2019-12-31", "--format", "json"),
+            "whole months only: --from must be the first day of a month",
+        ),
+        (
+            ("--office", "OSL", "--from", "2019-01-01", "--to", "2019-12-30", "--format", "json"),
+            r"for example --from 2019-01-01 --to 2019-12-31",
+        ),
+        (
+            ("--office", "OSL", "--from", "2020-02-01", "--to", "2020-02-28", "--format", "json"),
+            r"--to 2020-02-29",  # a leap year's February
+        ),
         (("--office", "OSL", *PERIOD, "--format", "docx"), "invalid choice"),
         (("--office", "OSL", *PERIOD, "--format", "json", "--language", "de"), "invalid choice"),
     ],
@@ -152,3 +164,17 @@ def test_a_binary_file_goes_to_a_pipe(cases_of_2019: None) -> None:
     pipe = _Pipe()
     call_command("report", "--office", "OSL", *PERIOD, "--format", "xlsx", stdout=pipe)
     assert load_workbook(io.BytesIO(pipe.buffer.getvalue())).sheetnames[0] == "about"
+
+
+def test_whole_months_of_any_length_are_reported(cases_of_2019: None) -> None:
+    document = json.loads(
+        _run("--office", "OSL", "--from", "2019-03-01", "--to", "2019-05-31", "--format", "json")
+    )
+    assert document["period"] == {"from": "2019-03-01", "to": "2019-05-31"}
+
+
+def test_a_period_that_splits_a_month_ends_the_command_with_exit_status_1(cases_of_2019: None) -> None:
+    with pytest.raises(CommandError, match="whole months only") as refused:
+        _run("--office", "OSL", "--from", "2019-01-02", "--to", "2019-12-31", "--format", "json")
+    assert refused.value.returncode == 1  # what `likeverd report` exits with (run_from_argv)
+    assert not AuditEvent.objects.filter(detail__read="statistics").exists()

@@ -4,6 +4,7 @@ the downloads, the internal toggle, and office isolation."""
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Callable
 
 import pytest
@@ -119,6 +120,8 @@ def test_a_role_without_statistics_is_refused(office: Office, client_for: Callab
         ("office=OSL&start=2019-01-01", "Give both days of the period"),
         ("office=OSL", "Choose a year"),
         ("office=OSL&year=20x9", "Enter a whole number"),
+        ("office=OSL&start=2019-01-02&end=2019-12-31", "cover whole months only"),
+        ("office=OSL&start=2019-03-01&end=2019-03-30", "(for example 2019-03-01 to 2019-03-31)"),
     ],
 )
 def test_an_odd_period_is_explained_on_the_form(
@@ -139,6 +142,46 @@ def test_a_period_of_days_is_reported_with_its_dates(
     text = page.content.decode()
     assert "Report" in text
     assert "March 1, 2019" in text or "1 March 2019" in text
+
+
+def test_published_figures_of_days_that_split_a_month_are_refused_everywhere_with_the_form_kept(
+    office: Office, coordinator: User, client_for: Callable[[User], Client]
+) -> None:
+    odd = "office=OSL&start=2019-01-02&end=2019-12-31"
+    client = client_for(coordinator)
+    page = client.get(f"/sv/staff/statistics/report/?{odd}").content.decode()
+    assert "Siffror med små tal dolda gäller bara hela månader" in page
+    assert 'value="2019-01-02"' in page
+    assert 'value="2019-12-31"' in page
+    # The office's own staff are offered the internal figures, which may cover any days.
+    assert 'name="internal"' in page
+    for file_format in ("pdf", "json"):
+        refused = client.get(f"/en/staff/statistics/report/download/{file_format}/?{odd}&internal=on")
+        assert refused.status_code == 200
+        assert "cover whole months only" in refused.content.decode()
+    assert not AuditEvent.objects.filter(action=AuditAction.EXPORT).exists()
+
+    # A statistician (never internal figures) asking for them gets the explanation, not figures.
+    statistician = make_staff(office, Role.NETWORK_STATISTICIAN, username="stat")
+    page = client_for(statistician).get(f"/en/staff/statistics/report/?{odd}&internal=on").content.decode()
+    assert "cover whole months only" in page
+    assert 'name="internal"' not in page
+    assert "data-table-id" not in page
+
+
+def test_the_offices_own_internal_figures_may_cover_any_days_and_offer_no_download(
+    coordinator: User, client_for: Callable[[User], Client]
+) -> None:
+    page = (
+        client_for(coordinator)
+        .get("/en/staff/statistics/report/?office=OSL&start=2019-03-05&end=2019-03-20&internal=on")
+        .content.decode()
+    )
+    assert "Internal figures." in page
+    assert '<th scope="row">Housing and neighbour conflicts</th><td>2</td>' in page
+    assert "/download/" not in page
+    assert "Downloads are published figures, and those cover whole months only" in page
+    assert "Show the figures as published" not in page
 
 
 def test_the_offices_own_staff_may_see_internal_figures_marked_as_such(
@@ -228,3 +271,18 @@ def test_open_data_ids_are_the_same_in_every_language(
     labels = {language: document["tables"][0]["rows"][0]["label"] for language, document in documents.items()}
     assert len(set(labels.values())) == 3  # the labels are translated, the ids are not
     assert {document["language"] for document in documents.values()} == {"nb", "sv", "en"}
+
+
+def test_a_single_offices_choice_stays_the_same_list_after_an_invalid_submit(
+    coordinator: User, client_for: Callable[[User], Client]
+) -> None:
+    """Before and after a submit with a mistake, the office is chosen from the same list (with
+    one office, that office), never a text box to type a code into."""
+    client = client_for(coordinator)
+    before = client.get("/en/staff/statistics/").content.decode()
+    after = client.get("/en/staff/statistics/report/?office=OSL&year=20x9").content.decode()
+    for page in (before, after):
+        assert re.search(
+            r'<select name="office"[^>]*>\s*<option value="OSL" selected>DiMe Oslo</option>\s*</select>', page
+        ), page
+        assert not re.search(r'<input type="text" name="office"', page)

@@ -3,8 +3,9 @@
     likeverd report --office OSL [--office BGO ...] --from 2019-01-01 --to 2019-12-31 \\
         --format json|csv|xlsx|pdf [--language nb|sv|en] [--output FILE]
 
-The figures are disclosure-controlled (they leave Likeverd). JSON and CSV go to standard output
-when no --output is given; XLSX and PDF are written to a file or a pipe, never to a terminal.
+The figures are disclosure-controlled (they leave Likeverd), so the period is whole months.
+JSON and CSV go to standard output when no --output is given; XLSX and PDF are written to a
+file or a pipe, never to a terminal.
 The read is audited with the system actor "the likeverd report command".
 """
 
@@ -27,6 +28,7 @@ from likeverd.statistics.report import (
     build_report,
     record_report_export,
 )
+from likeverd.statistics.selectors.period import is_whole_months, last_day_of_month
 
 ACTOR = SystemActor("the likeverd report command")
 BINARY_FORMATS = frozenset({"xlsx", "pdf"})
@@ -46,7 +48,8 @@ def iso_day(text: str) -> dt.date:
 class Command(BaseCommand):
     help = (
         "Write the report of one or more offices for a period (both days included) as JSON (the "
-        "open-data shape), CSV, XLSX or PDF. The figures are disclosure-controlled."
+        "open-data shape), CSV, XLSX or PDF. The figures are disclosure-controlled, so the period "
+        "is whole months: from the first day of a month to the last day of a month."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -87,6 +90,14 @@ class Command(BaseCommand):
             raise CommandError(f"The period ends ({end.isoformat()}) before it starts ({start.isoformat()}).")
         if end - start > LONGEST_PERIOD:
             raise CommandError("A report covers at most ten years.")
+        if not is_whole_months(start, end):
+            # The figures are published: two periods a few days apart would give away by
+            # subtraction the counts each hides (ADR 0016, "Periods").
+            raise CommandError(
+                "A report covers whole months only: --from must be the first day of a month and --to the "
+                f"last day of a month (for example --from {start.replace(day=1).isoformat()} "
+                f"--to {last_day_of_month(end).isoformat()})."
+            )
         language = options["language"] or ("sv" if offices[0].jurisdiction == Jurisdiction.SWEDEN else "nb")
         try:
             report = build_report(
