@@ -93,3 +93,45 @@ class LanguagePreferenceForm(forms.Form):
     """The interface language a person gets after logging in."""
 
     language = forms.ChoiceField(label=_("Interface language"), required=False, choices=_language_choices)
+
+
+class NewPasswordForm(forms.Form):
+    """A password the person chooses, typed twice; the services run Django's password validators
+    (and show their refusals on the first field)."""
+
+    new_password1 = forms.CharField(
+        label=_("New password"),
+        strip=False,
+        help_text=_(
+            "A few unrelated words make a good password: long, not a common one, and not like "
+            "your name or username."
+        ),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    new_password2 = forms.CharField(
+        label=_("New password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        first, second = data.get("new_password1"), data.get("new_password2")
+        if first and second and first != second:
+            self.add_error("new_password2", _("The two passwords differ: type the same one twice."))
+        return data
+
+
+class PasswordChangeForm(NewPasswordForm):
+    """The person's own password: the current one, then the new one twice."""
+
+    current_password = forms.CharField(
+        label=_("Current password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+    )
+    field_order = ["current_password", "new_password1", "new_password2"]

@@ -48,6 +48,9 @@ class User(AbstractUser):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     preferred_language = models.CharField(_("preferred language"), max_length=8, blank=True)
+    # Set when someone else chose the password (an administrator made or reset it): the person
+    # chooses their own at their next login before any other staff page opens.
+    must_change_password = models.BooleanField(_("must choose a new password"), default=False)
 
     class Meta:
         verbose_name = _("person")

@@ -9,7 +9,7 @@ from typing import Any
 from axes.helpers import get_cool_off
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -28,10 +28,11 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from likeverd.accounts import selectors, services
-from likeverd.accounts.forms import LanguagePreferenceForm, LoginForm, SwitchOfficeForm
+from likeverd.accounts.forms import LanguagePreferenceForm, LoginForm, PasswordChangeForm, SwitchOfficeForm
 from likeverd.accounts.models import User
 from likeverd.accounts.permissions import get_viewer, viewer_required
 from likeverd.accounts.viewer import ACTIVE_OFFICE_SESSION_KEY
+from likeverd.core.once import posts_once
 
 LOGIN_TEMPLATE = "accounts/login.html"
 
@@ -186,3 +187,33 @@ def profile(request: HttpRequest) -> HttpResponse:
         "language_form": LanguagePreferenceForm(initial={"language": viewer.user.preferred_language}),
     }
     return render(request, "accounts/profile.html", context)
+
+
+@sensitive_post_parameters("current_password", "new_password1", "new_password2")
+@never_cache
+@require_http_methods(["GET", "POST"])
+@viewer_required()
+@posts_once
+def change_password(request: HttpRequest) -> HttpResponse:
+    """The person's own password. Required (PasswordChangeRequiredMiddleware sends every staff
+    page here) after an administrator made or reset it; open to anyone from their account page."""
+    viewer = get_viewer(request)
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    form = PasswordChangeForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            services.change_own_password(
+                viewer=viewer,
+                current=form.cleaned_data["current_password"],
+                new=form.cleaned_data["new_password1"],
+            )
+        except ValidationError as error:
+            for item in error.error_list:
+                form.add_error(item.code if item.code in form.fields else None, item)
+        else:
+            # The other sessions end with the old password; this one goes on.
+            update_session_auth_hash(request, viewer.user)
+            messages.success(request, _("Your new password is saved. Use it from now on."))
+            return redirect(_safe_next(request, next_url))
+    context = {"form": form, "next": next_url, "required": viewer.user.must_change_password}
+    return render(request, "accounts/change_password.html", context)

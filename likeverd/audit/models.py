@@ -37,6 +37,7 @@ class AuditAction(models.TextChoices):
     RETIRE = "retire", _("retired")
     RESTORE = "restore", _("restored")
     DELETE = "delete", _("deleted")
+    CHANGE_PASSWORD = "change_password", _("changed the password of")
 
 
 class AuditLogAppendOnlyError(Exception):

@@ -5,6 +5,7 @@ audited. The login and office-switching views only read and touch the session.
 
 from likeverd.accounts.services.common import admin_office
 from likeverd.accounts.services.offices import OfficeDetails, change_office_details, create_office
+from likeverd.accounts.services.passwords import change_own_password, check_new_password
 from likeverd.accounts.services.preferences import interface_languages, set_preferred_language
 from likeverd.accounts.services.staff import (
     COMMAND_LINE,
@@ -38,6 +39,8 @@ __all__ = [
     "add_staff_member",
     "admin_office",
     "change_office_details",
+    "change_own_password",
+    "check_new_password",
     "create_office",
     "create_staff_member",
     "create_staff_member_from_command_line",

@@ -54,7 +54,8 @@ def add_staff_member(
     """Create a person with `roles` in `office` and a confirmed TOTP device.
 
     Returns the person, the device (to show its provisioning URI once) and the generated
-    password, or None when `password` was given. A given password must pass the validators.
+    password, or None when `password` was given. A given password must pass the validators; a
+    generated one was read by someone else, so the person must choose their own at first login.
     """
     chosen_roles = [Role(role) for role in roles]
     if not chosen_roles:
@@ -72,6 +73,7 @@ def add_staff_member(
     generated = None
     if password is None:
         generated = password = generate_password()
+        user.must_change_password = True
     else:
         validate_password(password, user=user)
     user.set_password(password)
@@ -264,13 +266,15 @@ def deactivate_staff_member(*, viewer: Viewer, person: User) -> None:
 
 @transaction.atomic
 def reset_password(*, viewer: Viewer, person: User) -> str:
-    """A new generated password, returned once; the person's other sessions end with the old one."""
+    """A new generated password, returned once; the person's other sessions end with the old one,
+    and their next login asks them to choose their own."""
     office = admin_office(viewer)
     require_member(office, person)
     require_only_here(office, person)
     password = generate_password()
     person.set_password(password)
-    person.save(update_fields=["password"])
+    person.must_change_password = True
+    person.save(update_fields=["password", "must_change_password"])
     audit(viewer, AuditAction.RESET_PASSWORD, person)
     return password
 
