@@ -10,6 +10,14 @@ CODE_LENGTH = 6
 LOGIN_ERROR_ID = "login-error"
 
 
+def clean_code(value: str) -> str:
+    """An authenticator code as typed (some apps show a space in the middle): six digits."""
+    token = value.replace(" ", "")
+    if len(token) != CODE_LENGTH or not token.isascii() or not token.isdigit():
+        raise forms.ValidationError(_("Enter the six digits shown in your authenticator app."))
+    return token
+
+
 class LoginForm(forms.Form):
     """Username, password and the code from the authenticator app, on one page.
 
@@ -50,10 +58,7 @@ class LoginForm(forms.Form):
     )
 
     def clean_otp_token(self) -> str:
-        token: str = self.cleaned_data["otp_token"].replace(" ", "")
-        if len(token) != CODE_LENGTH or not token.isascii() or not token.isdigit():
-            raise forms.ValidationError(_("Enter the six digits shown in your authenticator app."))
-        return token
+        return clean_code(self.cleaned_data["otp_token"])
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
@@ -135,3 +140,21 @@ class PasswordChangeForm(NewPasswordForm):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
     )
     field_order = ["current_password", "new_password1", "new_password2"]
+
+
+class InvitationForm(NewPasswordForm):
+    """The invited person's own password, and the first code of the authenticator app they have
+    just set up (which confirms the app shows the right codes)."""
+
+    otp_token = forms.CharField(
+        label=_("Code from your authenticator app"),
+        help_text=_("Six digits. A new code appears every 30 seconds."),
+        min_length=CODE_LENGTH,
+        max_length=CODE_LENGTH + 2,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": r"[0-9 ]*"}
+        ),
+    )
+
+    def clean_otp_token(self) -> str:
+        return clean_code(self.cleaned_data["otp_token"])

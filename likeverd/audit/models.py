@@ -38,6 +38,9 @@ class AuditAction(models.TextChoices):
     RESTORE = "restore", _("restored")
     DELETE = "delete", _("deleted")
     CHANGE_PASSWORD = "change_password", _("changed the password of")
+    INVITE = "invite", _("sent an invitation to")
+    RESEND_INVITATION = "resend_invitation", _("sent a new invitation to")
+    ACCEPT_INVITATION = "accept_invitation", _("accepted the invitation sent to")
 
 
 class AuditLogAppendOnlyError(Exception):

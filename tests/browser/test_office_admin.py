@@ -59,6 +59,7 @@ def test_an_office_admin_sets_up_a_colleague_who_logs_in_with_their_own_authenti
     page.get_by_label("Last name").fill("Ny")
     page.get_by_label("Username").fill("nina")
     page.get_by_role("group", name="Roles").get_by_label("Legal adviser").check()
+    page.get_by_label("Make a password now and hand it over with the QR code, in person").check()
     page.get_by_role("button", name="Add the person").click()
 
     expect(page.get_by_role("heading", level=1, name="Nina Ny can now log in")).to_be_visible()

@@ -55,7 +55,13 @@ def test_createoffice_and_one_admin_then_the_rest_in_the_browser(
 
     response = client.post(
         reverse("officeadmin:staff_add"),
-        {"first_name": "Per", "last_name": "Rådgiver", "username": "per", "roles": ["adviser"]},
+        {
+            "first_name": "Per",
+            "last_name": "Rådgiver",
+            "username": "per",
+            "roles": ["adviser"],
+            "how": "password",
+        },
     )
     assert response.status_code == 200
     assert User.objects.get(username="per").memberships.get().office == office
