@@ -120,6 +120,18 @@ class StaffMember:
         return invitation_state(self.invitation) if self.invitation is not None else None
 
     @property
+    def login_state(self) -> str:
+        """For the staff list: "deactivated", "invited" (the link still works), "invitation_expired",
+        "must_change_password" (someone else set the password) or "active"."""
+        if not self.is_active:
+            return "deactivated"
+        if self.is_invited:
+            return "invited" if self.invitation_state is InvitationState.OPEN else "invitation_expired"
+        if self.person.must_change_password:
+            return "must_change_password"
+        return "active"
+
+    @property
     def is_invited(self) -> bool:
         """Invited, and has not yet accepted: the invitation can be sent again."""
         return self.invitation_state in {InvitationState.OPEN, InvitationState.EXPIRED} and (

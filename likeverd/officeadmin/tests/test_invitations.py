@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -47,9 +49,11 @@ def accept(client: Client, link: str, person: User, **changes: str) -> Any:
     return client.post(link, data)
 
 
-def invite(admin: User, email: str = "nina@example.org", username: str = "nina") -> Invitation:
+def invite(
+    admin: User, email: str = "nina@example.org", username: str = "nina", first_name: str = "Nina"
+) -> Invitation:
     member = services.NewStaffMember(
-        username=username, first_name="Nina", last_name="Ny", email=email, roles=[Role.ADVISER]
+        username=username, first_name=first_name, last_name="Ny", email=email, roles=[Role.ADVISER]
     )
     return services.invite_staff_member(viewer=viewer_of(admin), member=member, site_url=SITE)
 
@@ -232,3 +236,37 @@ def test_another_offices_admin_can_neither_see_nor_resend_an_invitation(
     assert denied.count() == 2
     assert {event.detail["target_id"] for event in denied} == {str(nina.public_id)}
     assert {event.office_id for event in denied} == {other_admin.memberships.get().office_id}
+
+
+@pytest.mark.django_db
+def test_the_staff_list_shows_who_is_invited_who_must_change_their_password_and_who_is_active(
+    office: Office, office_admin: User, adviser: User, client_for: ClientFor
+) -> None:
+    viewer = viewer_of(office_admin)
+    waiting = invite(office_admin)
+    late = invite(office_admin, email="per@example.org", username="per", first_name="Per")
+    Invitation.objects.filter(pk=late.pk).update(expires_at=clock.now())
+    reset = make_staff(office, Role.MEDIATOR, first_name="Rita", last_name="Reset")
+    services.reset_password(viewer=viewer, person=reset)
+
+    def states() -> dict[str, str]:
+        page = client_for(office_admin).get(reverse("officeadmin:staff_list")).content.decode()
+        found = re.findall(
+            r'<th scope="row">(.*?)</th>.*?<td class="login-state">(.*?)</td>', page, flags=re.S
+        )
+        return {
+            re.sub(r"<[^>]+>", "", name).strip(): " ".join(re.sub(r"<[^>]+>", "", state).split())
+            for name, state in found
+        }
+
+    sent = date_format(localtime(waiting.sent_at), "SHORT_DATE_FORMAT")
+    assert states() == {
+        "Nina Ny": f"invited {sent}",
+        "Per Ny": f"invited {sent}, expired",
+        "Rita Reset": "must change password",
+        "Aisha Adviser": "active",
+        "Olga Admin": "active",
+    }
+    # Once Nina has accepted, she is simply active.
+    assert accept(Client(), link_of(waiting), waiting.person).status_code == 302
+    assert states()["Nina Ny"] == "active"
