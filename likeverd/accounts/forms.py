@@ -10,6 +10,14 @@ CODE_LENGTH = 6
 LOGIN_ERROR_ID = "login-error"
 
 
+def clean_code(value: str) -> str:
+    """An authenticator code as typed (some apps show a space in the middle): six digits."""
+    token = value.replace(" ", "")
+    if len(token) != CODE_LENGTH or not token.isascii() or not token.isdigit():
+        raise forms.ValidationError(_("Enter the six digits shown in your authenticator app."))
+    return token
+
+
 class LoginForm(forms.Form):
     """Username, password and the code from the authenticator app, on one page.
 
@@ -50,10 +58,7 @@ class LoginForm(forms.Form):
     )
 
     def clean_otp_token(self) -> str:
-        token: str = self.cleaned_data["otp_token"].replace(" ", "")
-        if len(token) != CODE_LENGTH or not token.isascii() or not token.isdigit():
-            raise forms.ValidationError(_("Enter the six digits shown in your authenticator app."))
-        return token
+        return clean_code(self.cleaned_data["otp_token"])
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
@@ -93,3 +98,63 @@ class LanguagePreferenceForm(forms.Form):
     """The interface language a person gets after logging in."""
 
     language = forms.ChoiceField(label=_("Interface language"), required=False, choices=_language_choices)
+
+
+class NewPasswordForm(forms.Form):
+    """A password the person chooses, typed twice; the services run Django's password validators
+    (and show their refusals on the first field)."""
+
+    new_password1 = forms.CharField(
+        label=_("New password"),
+        strip=False,
+        help_text=_(
+            "A few unrelated words make a good password: long, not a common one, and not like "
+            "your name or username."
+        ),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    new_password2 = forms.CharField(
+        label=_("New password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        first, second = data.get("new_password1"), data.get("new_password2")
+        if first and second and first != second:
+            self.add_error("new_password2", _("The two passwords differ: type the same one twice."))
+        return data
+
+
+class PasswordChangeForm(NewPasswordForm):
+    """The person's own password: the current one, then the new one twice."""
+
+    current_password = forms.CharField(
+        label=_("Current password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+    )
+    field_order = ["current_password", "new_password1", "new_password2"]
+
+
+class InvitationForm(NewPasswordForm):
+    """The invited person's own password, and the first code of the authenticator app they have
+    just set up (which confirms the app shows the right codes)."""
+
+    otp_token = forms.CharField(
+        label=_("Code from your authenticator app"),
+        help_text=_("Six digits. A new code appears every 30 seconds."),
+        min_length=CODE_LENGTH,
+        max_length=CODE_LENGTH + 2,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": r"[0-9 ]*"}
+        ),
+    )
+
+    def clean_otp_token(self) -> str:
+        return clean_code(self.cleaned_data["otp_token"])

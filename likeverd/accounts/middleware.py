@@ -4,7 +4,9 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
+from django.utils.http import urlencode
 
 from likeverd.accounts.viewer import viewer_for_request
 from likeverd.core.languages import best_staff_language
@@ -46,6 +48,40 @@ class ViewerMiddleware:
         return self.get_response(request)
 
 
+# What a person who must choose a new password may still open: the change screen, and logging out.
+_OPEN_BEFORE_PASSWORD_CHANGE = {"accounts:change_password", "accounts:logout"}
+
+
+def _is_staff_path(path_info: str) -> bool:
+    # ["", "<language>", "staff", ...]
+    parts = path_info.split("/", 3)
+    return len(parts) >= 3 and parts[2] == STAFF_SEGMENT
+
+
+class PasswordChangeRequiredMiddleware:
+    """Sends every staff page to the password change screen while the person's password is one
+    someone else set (`User.must_change_password`). Logging out still works; a GET keeps its
+    address as `next`, so the person goes on to where they were going."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        viewer = getattr(request, "viewer", None)
+        if viewer is None or not viewer.user.must_change_password or not _is_staff_path(request.path_info):
+            return self.get_response(request)
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return self.get_response(request)
+        if match.view_name in _OPEN_BEFORE_PASSWORD_CHANGE:
+            return self.get_response(request)
+        target = reverse("accounts:change_password")
+        if request.method in {"GET", "HEAD"}:
+            target = f"{target}?{urlencode({'next': request.get_full_path()})}"
+        return HttpResponseRedirect(target)
+
+
 def staff_language_for(request: HttpRequest) -> str:
     """The staff language for a request in a language staff screens do not speak.
 
@@ -74,7 +110,7 @@ class StaffLanguageMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         parts = request.path_info.split("/", 3)
         # ["", "<language>", "staff", rest]
-        if len(parts) >= 3 and parts[2] == STAFF_SEGMENT and parts[1] not in settings.STAFF_LANGUAGES:
+        if _is_staff_path(request.path_info) and parts[1] not in settings.STAFF_LANGUAGES:
             language = staff_language_for(request)
             if request.method in {"GET", "HEAD"} and parts[1] in dict(settings.LANGUAGES):
                 script_prefix = request.path[: len(request.path) - len(request.path_info)]

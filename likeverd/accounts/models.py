@@ -48,6 +48,9 @@ class User(AbstractUser):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     preferred_language = models.CharField(_("preferred language"), max_length=8, blank=True)
+    # Set when someone else chose the password (an administrator made or reset it): the person
+    # chooses their own at their next login before any other staff page opens.
+    must_change_password = models.BooleanField(_("must choose a new password"), default=False)
 
     class Meta:
         verbose_name = _("person")
@@ -73,3 +76,32 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.office.code} · {self.get_role_display()}"
+
+
+class Invitation(models.Model):
+    """An e-mail to a new member of staff with a one-time link: they choose their own password and
+    set up their authenticator, and are logged in to the office.
+
+    The link's secret is derived from `public_id` with SECRET_KEY (selectors.invitation_token),
+    so no secret is stored: neither here nor in the task queue, which keeps only the row's id.
+    Whether the link still works is this row's state: open until `expires_at`, and closed for
+    good once accepted or replaced by a newer invitation (an administrator sending it again).
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invitations")
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="invitations")
+    invited_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    sent_at = models.DateTimeField(_("sent"))
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    replaced_at = models.DateTimeField(_("replaced"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-sent_at", "-id"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        indexes = [models.Index(fields=["office", "person"], name="invitation_office_person")]
+
+    def __str__(self) -> str:
+        return f"{self.person} · {self.office.code}"

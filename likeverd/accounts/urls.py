@@ -9,4 +9,6 @@ urlpatterns: list[URLPattern] = [
     path("office/", views.switch_office, name="switch_office"),
     path("me/", views.profile, name="profile"),
     path("me/language/", views.profile_language, name="profile_language"),
+    path("me/password/", views.change_password, name="change_password"),
+    path("welcome/<uuid:public_id>/<str:token>/", views.invitation, name="invitation"),
 ]

@@ -5,13 +5,14 @@ django-otp and django-axes, and audit events come from Django's login signals.
 """
 
 from typing import Any
+from uuid import UUID
 
 from axes.helpers import get_cool_off
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.contrib.auth.signals import user_login_failed
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render, resolve_url
@@ -28,10 +29,18 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from likeverd.accounts import selectors, services
-from likeverd.accounts.forms import LanguagePreferenceForm, LoginForm, SwitchOfficeForm
-from likeverd.accounts.models import User
+from likeverd.accounts.authenticator import authenticator_setup
+from likeverd.accounts.forms import (
+    InvitationForm,
+    LanguagePreferenceForm,
+    LoginForm,
+    PasswordChangeForm,
+    SwitchOfficeForm,
+)
+from likeverd.accounts.models import Invitation, User
 from likeverd.accounts.permissions import get_viewer, viewer_required
 from likeverd.accounts.viewer import ACTIVE_OFFICE_SESSION_KEY
+from likeverd.core.once import posts_once
 
 LOGIN_TEMPLATE = "accounts/login.html"
 
@@ -186,3 +195,95 @@ def profile(request: HttpRequest) -> HttpResponse:
         "language_form": LanguagePreferenceForm(initial={"language": viewer.user.preferred_language}),
     }
     return render(request, "accounts/profile.html", context)
+
+
+@sensitive_post_parameters("current_password", "new_password1", "new_password2")
+@never_cache
+@require_http_methods(["GET", "POST"])
+@viewer_required()
+@posts_once
+def change_password(request: HttpRequest) -> HttpResponse:
+    """The person's own password. Required (PasswordChangeRequiredMiddleware sends every staff
+    page here) after an administrator made or reset it; open to anyone from their account page."""
+    viewer = get_viewer(request)
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    form = PasswordChangeForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            services.change_own_password(
+                viewer=viewer,
+                current=form.cleaned_data["current_password"],
+                new=form.cleaned_data["new_password1"],
+            )
+        except ValidationError as error:
+            for item in error.error_list:
+                form.add_error(item.code if item.code in form.fields else None, item)
+        else:
+            # The other sessions end with the old password; this one goes on.
+            update_session_auth_hash(request, viewer.user)
+            messages.success(request, _("Your new password is saved. Use it from now on."))
+            return redirect(_safe_next(request, next_url))
+    context = {"form": form, "next": next_url, "required": viewer.user.must_change_password}
+    return render(request, "accounts/change_password.html", context)
+
+
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def _invitation_closed(
+    request: HttpRequest, invitation: Invitation | None, state: selectors.InvitationState | None
+) -> HttpResponse:
+    """Why the link no longer works, and whom to ask (404 for a link that never worked)."""
+    context: dict[str, Any] = {"invitation": invitation, "state": str(state) if state else "withdrawn"}
+    if invitation is None:
+        return render(request, "accounts/invitation_closed.html", {"state": "unknown"}, status=404)
+    context["admins"] = selectors.list_office_admins(invitation.office)
+    return render(request, "accounts/invitation_closed.html", context, status=410)
+
+
+@sensitive_post_parameters("new_password1", "new_password2", "otp_token")
+@csrf_protect
+@never_cache
+@require_http_methods(["GET", "POST"])
+@posts_once
+def invitation(request: HttpRequest, public_id: UUID, token: str) -> HttpResponse:
+    """The invitation's link: the person chooses a password, sets up their authenticator app and
+    types its first code; then they are logged in to the office (once: the link is used up)."""
+    found = selectors.find_invitation(public_id=str(public_id), token=token)
+    if found is None:
+        return _invitation_closed(request, None, None)
+    try:
+        services.check_open(found)
+    except services.InvitationClosedError as closed:
+        return _invitation_closed(request, found, closed.state)
+    form = InvitationForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            accepted = services.accept_invitation(
+                public_id=str(public_id),
+                token=token,
+                password=form.cleaned_data["new_password1"],
+                code=form.cleaned_data["otp_token"],
+            )
+        except services.InvitationClosedError as closed:
+            return _invitation_closed(request, found, closed.state)
+        except PermissionDenied:
+            return _invitation_closed(request, None, None)
+        except ValidationError as error:
+            for item in error.error_list:
+                form.add_error(item.code if item.code in form.fields else None, item)
+        else:
+            login(request, accepted.person, backend=MODEL_BACKEND)
+            otp_login(request, accepted.device)
+            request.session[ACTIVE_OFFICE_SESSION_KEY] = str(found.office.public_id)
+            messages.success(
+                request, _("Welcome to %(office)s. You are logged in.") % {"office": found.office.name}
+            )
+            return redirect(settings.LOGIN_REDIRECT_URL)
+    device = services.pending_device(found)
+    context = {
+        "invitation": found,
+        "form": form,
+        "setup": authenticator_setup(device) if device is not None else None,
+    }
+    return render(request, "accounts/invitation.html", context)

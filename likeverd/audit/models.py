@@ -37,6 +37,10 @@ class AuditAction(models.TextChoices):
     RETIRE = "retire", _("retired")
     RESTORE = "restore", _("restored")
     DELETE = "delete", _("deleted")
+    CHANGE_PASSWORD = "change_password", _("changed the password of")
+    INVITE = "invite", _("sent an invitation to")
+    RESEND_INVITATION = "resend_invitation", _("sent a new invitation to")
+    ACCEPT_INVITATION = "accept_invitation", _("accepted the invitation sent to")
 
 
 class AuditLogAppendOnlyError(Exception):

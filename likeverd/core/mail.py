@@ -74,6 +74,24 @@ def calendar_attachment(ics: str) -> MIMEPart:
     return part
 
 
+def deliver(message: EmailMessage) -> int:
+    """Send `message` through the configured mailer; a failure is a MailNotSentError that names
+    no address and no content."""
+    try:
+        return message.send()
+    except (smtplib.SMTPException, OSError) as error:
+        failure = _why_not_sent(error)
+    # Raised outside the except block, so the traceback carries no server text.
+    raise failure
+
+
+def next_attempt_at(failure: MailNotSentError, attempt: int) -> dt.datetime | None:
+    """When to try a message again after `failure` on its `attempt`-th try (None: not again)."""
+    if failure.is_temporary and attempt <= len(RETRY_DELAYS):
+        return clock.now() + RETRY_DELAYS[attempt - 1]
+    return None
+
+
 @task()
 def send_mail_task(
     *,
@@ -94,13 +112,11 @@ def send_mail_task(
     if calendar:
         message.attach(calendar_attachment(calendar))
     try:
-        return message.send()
-    except (smtplib.SMTPException, OSError) as error:
-        failure = _why_not_sent(error)
-    retry = failure.is_temporary and attempt <= len(RETRY_DELAYS)
-    if retry and send_mail_task.get_backend().supports_defer:
-        send_mail_task.using(run_after=clock.now() + RETRY_DELAYS[attempt - 1]).enqueue(
-            subject=subject, body=body, to=to, reply_to=reply_to, calendar=calendar, attempt=attempt + 1
-        )
-    # Raised outside the except block, so the traceback carries no server text.
-    raise failure
+        return deliver(message)
+    except MailNotSentError as failure:
+        retry_at = next_attempt_at(failure, attempt)
+        if retry_at is not None and send_mail_task.get_backend().supports_defer:
+            send_mail_task.using(run_after=retry_at).enqueue(
+                subject=subject, body=body, to=to, reply_to=reply_to, calendar=calendar, attempt=attempt + 1
+            )
+        raise

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from likeverd.accounts.actors import StaffActor
-from likeverd.accounts.models import Jurisdiction, Office
+from likeverd.accounts.models import Office
+from likeverd.accounts.selectors import office_language as office_language
 from likeverd.accounts.viewer import Viewer, scope_to_office
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
@@ -19,13 +20,7 @@ from likeverd.cases.models import Case
 from likeverd.core.languages import PUBLIC_LANGUAGES
 from likeverd.intake.models import OfficePageText, WebReport
 
-# The language an office writes in when it writes in only one: its country's.
-OFFICE_LANGUAGE = {Jurisdiction.NORWAY: "nb", Jurisdiction.SWEDEN: "sv"}
 PAGE_TEXT_FIELDS = ("introduction", "offer", "opening_hours", "directions")
-
-
-def office_language(office: Office) -> str:
-    return OFFICE_LANGUAGE.get(Jurisdiction(office.jurisdiction), "en")
 
 
 def list_public_offices() -> QuerySet[Office]:

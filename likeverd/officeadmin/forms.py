@@ -21,6 +21,7 @@ from likeverd.taxonomy.services import CategoryLabels
 
 OFFICE_LANGUAGES = [(code, label) for code, label in PARTY_LANGUAGES if code not in {"", "other"}]
 ROLE_CHOICES = [(role.value, role.label) for role in OFFICE_ROLES]
+INVITE, PASSWORD = "invite", "password"
 
 
 class OfficeDetailsForm(forms.Form):
@@ -93,6 +94,25 @@ class StaffMemberForm(forms.Form):
     roles = forms.MultipleChoiceField(
         label=_("Roles"), choices=ROLE_CHOICES, widget=forms.CheckboxSelectMultiple
     )
+    how = forms.ChoiceField(
+        label=_("How the person gets their password"),
+        choices=[
+            (INVITE, _("Send an invitation by e-mail: they choose their own password and set up their app")),
+            (PASSWORD, _("Make a password now and hand it over with the QR code, in person")),
+        ],
+        initial=INVITE,
+        widget=forms.RadioSelect,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("how") == INVITE and not data.get("email") and "email" not in self.errors:
+            self.add_error("email", _("An invitation needs the person's e-mail address."))
+        return data
+
+    @property
+    def sends_invitation(self) -> bool:
+        return self.cleaned_data.get("how") == INVITE
 
     def to_member(self) -> NewStaffMember:
         data = self.cleaned_data
@@ -103,6 +123,12 @@ class StaffMemberForm(forms.Form):
             email=data["email"],
             roles=tuple(Role(role) for role in data["roles"]),
         )
+
+
+class ResendInvitationForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail"), help_text=_("Correct the address here if the first one was wrong.")
+    )
 
 
 class RoleForm(forms.Form):

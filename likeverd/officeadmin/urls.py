@@ -14,6 +14,11 @@ urlpatterns: list[URLPattern] = [
     path("staff/<uuid:public_id>/deactivate/", staff.staff_deactivate, name="staff_deactivate"),
     path("staff/<uuid:public_id>/password/", staff.staff_reset_password, name="staff_reset_password"),
     path(
+        "staff/<uuid:public_id>/invitation/",
+        staff.staff_resend_invitation,
+        name="staff_resend_invitation",
+    ),
+    path(
         "staff/<uuid:public_id>/authenticators/add/",
         staff.staff_add_authenticator,
         name="staff_add_authenticator",

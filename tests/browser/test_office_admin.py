@@ -59,6 +59,7 @@ def test_an_office_admin_sets_up_a_colleague_who_logs_in_with_their_own_authenti
     page.get_by_label("Last name").fill("Ny")
     page.get_by_label("Username").fill("nina")
     page.get_by_role("group", name="Roles").get_by_label("Legal adviser").check()
+    page.get_by_label("Make a password now and hand it over with the QR code, in person").check()
     page.get_by_role("button", name="Add the person").click()
 
     expect(page.get_by_role("heading", level=1, name="Nina Ny can now log in")).to_be_visible()
@@ -82,11 +83,28 @@ def test_an_office_admin_sets_up_a_colleague_who_logs_in_with_their_own_authenti
     page.get_by_label("Password").fill(password)
     page.get_by_label("Code from your authenticator app").fill(code_from_secret(secret))
     page.get_by_role("button", name="Log in").click()
+
+    # The administrator knows that password: Nina chooses her own before anything else opens.
+    expect(page.get_by_role("heading", level=1, name="Choose your own password")).to_be_visible()
+    expect(page.get_by_role("note")).to_contain_text("set by an administrator")
+    page.goto(app_url("/cases/"))
+    expect(page.get_by_role("heading", level=1, name="Choose your own password")).to_be_visible()
+    assert not serious_violations(page)
+    page.get_by_label("Current password").fill(password)
+    page.get_by_label("New password", exact=True).fill("lilac tram umbrella harbour")
+    page.get_by_label("New password again").fill("lilac tram umbrella harbour")
+    page.get_by_role("button", name="Save the new password").click()
+    # On to the page she asked for.
+    expect(page.get_by_role("heading", level=1, name="Cases")).to_be_visible()
+    expect(page.get_by_text("Your new password is saved.")).to_be_visible()
+    page.goto(app_url("/"))
     expect(page.get_by_role("heading", level=1, name="Overview")).to_be_visible()
     expect(page.get_by_role("heading", name="My open tasks")).to_be_visible()
     expect(page.locator(".site-person")).to_have_text("Nina Ny")
 
     nina = User.objects.get(username="nina")
+    assert not nina.must_change_password
+    assert nina.check_password("lilac tram umbrella harbour")
     created = AuditEvent.objects.get(action=AuditAction.CREATE, target_id=str(nina.public_id))
     assert created.actor == admin
     assert AuditEvent.objects.filter(action=AuditAction.LOGIN, actor=nina).count() == 1

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from likeverd.accounts.actors import StaffActor, SystemActor
-from likeverd.accounts.models import Membership, Office, User
+from likeverd.accounts.models import Invitation, Membership, Office, User
 from likeverd.accounts.roles import Role
 from likeverd.accounts.selectors import count_active_admins
 from likeverd.accounts.services.common import (
@@ -27,6 +27,7 @@ from likeverd.accounts.services.common import (
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
+from likeverd.core import clock
 
 GENERATED_PASSWORD_LENGTH = 20
 # No look-alike characters (0/O, 1/l/I): a generated password is read off a terminal and typed.
@@ -50,11 +51,15 @@ def add_staff_member(
     email: str,
     roles: Iterable[Role | str],
     password: str | None = None,
+    invited: bool = False,
 ) -> tuple[User, TOTPDevice, str | None]:
     """Create a person with `roles` in `office` and a confirmed TOTP device.
 
     Returns the person, the device (to show its provisioning URI once) and the generated
-    password, or None when `password` was given. A given password must pass the validators.
+    password, or None when `password` was given. A given password must pass the validators; a
+    generated one was read by someone else, so the person must choose their own at first login.
+    An `invited` person gets no password and an unconfirmed device: they choose the one and
+    confirm the other through their invitation's link (services.invitations).
     """
     chosen_roles = [Role(role) for role in roles]
     if not chosen_roles:
@@ -70,15 +75,19 @@ def add_staff_member(
     )
     user.full_clean(exclude=["password"])
     generated = None
-    if password is None:
+    if invited:
+        user.set_unusable_password()
+    elif password is None:
         generated = password = generate_password()
+        user.must_change_password = True
     else:
         validate_password(password, user=user)
-    user.set_password(password)
+    if password is not None and not invited:
+        user.set_password(password)
     user.save()
     # Confirmed at once: the installer hands the QR code to the person, who scans it before
-    # the first login; there is no self-service enrolment step to finish.
-    device = TOTPDevice.objects.create(user=user, name="Authenticator", confirmed=True)
+    # the first login. An invited person confirms it themselves, with their first code.
+    device = TOTPDevice.objects.create(user=user, name=DEFAULT_DEVICE_NAME, confirmed=not invited)
     for role in dict.fromkeys(chosen_roles):
         Membership.objects.create(user=user, office=office, role=role)
     return user, device, generated
@@ -115,6 +124,7 @@ def _create(
     actor: User | None,
     roles: list[Role],
     password: str | None = None,
+    invited: bool = False,
 ) -> Credentials:
     if not roles:
         raise ValidationError(_("Choose at least one role."), code="roles")
@@ -128,6 +138,7 @@ def _create(
         email=member.email,
         roles=roles,
         password=password,
+        invited=invited,
     )
     # The installer at the command line is nobody in the office: the row says where it came from.
     via = {} if actor is not None else {"via": COMMAND_LINE}
@@ -262,15 +273,26 @@ def deactivate_staff_member(*, viewer: Viewer, person: User) -> None:
     audit(viewer, AuditAction.DEACTIVATE, person, roles=roles, can_log_in=person.is_active)
 
 
+def _close_invitations(office: Office, person: User) -> None:
+    """An administrator who hands over a password or authenticator in person ends any invitation
+    still open: its link would otherwise set up the account a second way."""
+    Invitation.objects.filter(person=person, office=office, accepted_at=None, replaced_at=None).update(
+        replaced_at=clock.now()
+    )
+
+
 @transaction.atomic
 def reset_password(*, viewer: Viewer, person: User) -> str:
-    """A new generated password, returned once; the person's other sessions end with the old one."""
+    """A new generated password, returned once; the person's other sessions end with the old one,
+    and their next login asks them to choose their own."""
     office = admin_office(viewer)
     require_member(office, person)
     require_only_here(office, person)
     password = generate_password()
     person.set_password(password)
-    person.save(update_fields=["password"])
+    person.must_change_password = True
+    person.save(update_fields=["password", "must_change_password"])
+    _close_invitations(office, person)
     audit(viewer, AuditAction.RESET_PASSWORD, person)
     return password
 
@@ -299,6 +321,7 @@ def reset_authenticators(*, viewer: Viewer, person: User) -> TOTPDevice:
         )
     require_only_here(office, person)
     removed = TOTPDevice.objects.filter(user=person).delete()[0]
+    _close_invitations(office, person)
     device = TOTPDevice.objects.create(user=person, name=DEFAULT_DEVICE_NAME, confirmed=True)
     audit(viewer, AuditAction.RESET_AUTHENTICATORS, person, removed=removed, device=device.persistent_id)
     return device

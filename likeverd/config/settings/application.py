@@ -45,6 +45,7 @@ MIDDLEWARE = [
     "likeverd.accounts.middleware.IdleTimeoutMiddleware",
     "likeverd.accounts.middleware.StaffLanguageMiddleware",
     "likeverd.accounts.middleware.ViewerMiddleware",
+    "likeverd.accounts.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

@@ -26,12 +26,14 @@ def test_createoffice_and_one_admin_then_the_rest_in_the_browser(
     call_command(
         "createoffice", "--name", "DiMe Drammen", "--code", "DRM", "--jurisdiction", "NO", stdout=StringIO()
     )
+    printed = StringIO()
     call_command(
         "createstaff",
         *("--office", "DRM", "--username", "kari", "--first-name", "Kari", "--last-name", "Nordmann"),
         *("--role", "office_admin", "--no-qr"),
-        stdout=StringIO(),
+        stdout=printed,
     )
+    [generated] = re.findall(r"^Password: (\S+)$", printed.getvalue(), flags=re.MULTILINE)
     office = Office.objects.get(code="DRM")
     kari = User.objects.get(username="kari")
     created = AuditEvent.objects.get(action=AuditAction.CREATE, target_id=str(kari.public_id))
@@ -39,6 +41,13 @@ def test_createoffice_and_one_admin_then_the_rest_in_the_browser(
     assert (created.actor_kind, created.actor_label) == ("system", "the command line")  # never nobody
 
     client = client_for(kari)
+    # The installer read the generated password off the terminal: Kari chooses her own first.
+    assert client.get(reverse("home"))["Location"].startswith(reverse("accounts:change_password"))
+    new_password = {"new_password1": "fjord kettle lantern oak", "new_password2": "fjord kettle lantern oak"}
+    changed = client.post(
+        reverse("accounts:change_password"), {"current_password": generated, **new_password}
+    )
+    assert changed.status_code == 302
     home = client.get(reverse("home")).content.decode()
     assert "Running DiMe Drammen" in home
     assert "No legal adviser works in the office yet" in home
@@ -46,7 +55,13 @@ def test_createoffice_and_one_admin_then_the_rest_in_the_browser(
 
     response = client.post(
         reverse("officeadmin:staff_add"),
-        {"first_name": "Per", "last_name": "Rådgiver", "username": "per", "roles": ["adviser"]},
+        {
+            "first_name": "Per",
+            "last_name": "Rådgiver",
+            "username": "per",
+            "roles": ["adviser"],
+            "how": "password",
+        },
     )
     assert response.status_code == 200
     assert User.objects.get(username="per").memberships.get().office == office

@@ -20,6 +20,8 @@ from likeverd.taxonomy import services as taxonomy_services
 
 pytestmark = pytest.mark.django_db
 ClientFor = Callable[[User], Client]
+# Adding a person with a password to hand over (the other way is an invitation: test_invitations).
+HAND_OVER = {"how": "password"}
 
 
 def url(name: str, *args: Any) -> str:
@@ -83,7 +85,14 @@ def test_adding_a_person_shows_the_password_and_qr_code_once(
     client = client_for(office_admin)
     response = client.post(
         url("staff_add"),
-        {"first_name": "Nina", "last_name": "Ny", "username": "nina", "email": "", "roles": ["adviser"]},
+        {
+            "first_name": "Nina",
+            "last_name": "Ny",
+            "username": "nina",
+            "email": "",
+            "roles": ["adviser"],
+            **HAND_OVER,
+        },
     )
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
@@ -110,7 +119,8 @@ def test_a_taken_username_is_shown_on_its_field_keeping_what_was_typed(
     office_admin: User, client_for: ClientFor
 ) -> None:
     response = client_for(office_admin).post(
-        url("staff_add"), {"first_name": "Olga", "last_name": "To", "username": "olga", "roles": ["adviser"]}
+        url("staff_add"),
+        {"first_name": "Olga", "last_name": "To", "username": "olga", "roles": ["adviser"], **HAND_OVER},
     )
     page = response.content.decode()
     assert "This username is taken" in page

@@ -1,21 +1,21 @@
-"""Staff of the office: adding a person, their roles, passwords and authenticators, deactivating.
+"""Staff of the office: adding a person (by an e-mail invitation, or with a password and QR code
+to hand over), sending an invitation again, their roles, passwords and authenticators, deactivating.
 
 A new password or authenticator is shown once, in the answer to the POST that made it: it is
 stored nowhere in clear text, the page is not cached, and reloading it does not show it again.
 """
 
-import base64
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
-import segno
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -25,27 +25,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_stubs_ext import StrOrPromise
 
 from likeverd.accounts import selectors, services
+from likeverd.accounts.authenticator import authenticator_setup
 from likeverd.accounts.models import User
 from likeverd.accounts.permissions import get_viewer, viewer_required
 from likeverd.accounts.roles import Permission, Role
-from likeverd.officeadmin.forms import AuthenticatorForm, RoleForm, StaffMemberForm
-
-QR_SCALE = 4
-
-
-def authenticator_setup(device: TOTPDevice) -> dict[str, Any]:
-    """The QR code (inline SVG, so it needs no request of its own) and the secret for typing in."""
-    uri = services.provisioning_uri(device)
-    title = escape(_("QR code to scan with the authenticator app"))
-    svg = segno.make(uri, error="m").svg_inline(scale=QR_SCALE, title=title, dark="#000", light="#fff")
-    secret = base64.b32encode(device.bin_key).decode("ascii").rstrip("=")
-    return {
-        # segno writes only the path of the code and the escaped title: nothing from a user.
-        "qr_svg": mark_safe(svg),  # noqa: S308
-        "secret": secret,
-        "secret_groups": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
-        "uri": uri,
-    }
+from likeverd.core.once import posts_once
+from likeverd.officeadmin.forms import AuthenticatorForm, ResendInvitationForm, RoleForm, StaffMemberForm
 
 
 def _credentials_page(
@@ -88,7 +73,18 @@ def staff_list(request: HttpRequest) -> HttpResponse:
 def staff_add(request: HttpRequest) -> HttpResponse:
     viewer = get_viewer(request)
     form = StaffMemberForm(request.POST if request.method == "POST" else None)
-    if form.is_valid():
+    if form.is_valid() and form.sends_invitation:
+        try:
+            invitation = services.invite_staff_member(
+                viewer=viewer, member=form.to_member(), site_url=request.build_absolute_uri("/")
+            )
+        except ValidationError as error:
+            for item in error.error_list:
+                form.add_error(item.code if item.code in {"username", "email"} else None, item)
+        else:
+            _invitation_sent(request, invitation.person, invitation.expires_at)
+            return redirect("officeadmin:staff_detail", public_id=invitation.person.public_id)
+    elif form.is_valid():
         try:
             credentials = services.create_staff_member(viewer=viewer, member=form.to_member())
         except ValidationError as error:
@@ -107,6 +103,39 @@ def staff_add(request: HttpRequest) -> HttpResponse:
     return render(request, "officeadmin/staff_add.html", {"form": form})
 
 
+def _invitation_sent(request: HttpRequest, person: User, expires_at: dt.datetime) -> None:
+    messages.success(
+        request,
+        _("An invitation is on its way to %(email)s. Its link works until %(when)s.")
+        % {"email": person.email, "when": date_format(localtime(expires_at), "DATETIME_FORMAT")},
+    )
+
+
+@never_cache
+@require_POST
+@viewer_required(Permission.MANAGE_OFFICE)
+@posts_once
+def staff_resend_invitation(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """A new invitation, perhaps to a corrected address; the old link stops working."""
+    viewer = get_viewer(request)
+    member = selectors.get_staff_member(viewer=viewer, public_id=str(public_id))
+    form = ResendInvitationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Enter a valid e-mail address."))
+        return redirect("officeadmin:staff_detail", public_id=public_id)
+    try:
+        invitation = services.resend_invitation(
+            viewer=viewer,
+            person=member.person,
+            email=form.cleaned_data["email"],
+            site_url=request.build_absolute_uri("/"),
+        )
+    except ValidationError as error:
+        return _refusal(request, error, public_id)
+    _invitation_sent(request, invitation.person, invitation.expires_at)
+    return redirect("officeadmin:staff_detail", public_id=public_id)
+
+
 @never_cache
 @require_GET
 @viewer_required(Permission.MANAGE_OFFICE)
@@ -119,6 +148,7 @@ def staff_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
         "member": member,
         "grant_form": grant_form,
         "device_form": AuthenticatorForm(),
+        "resend_form": ResendInvitationForm(initial={"email": member.person.email}),
         "is_self": member.person == viewer.user,
     }
     return render(request, "officeadmin/staff_detail.html", context)

@@ -32,7 +32,10 @@ class Command(BaseCommand):
             choices=Role.values,
             help="A role in the office; repeat for several.",
         )
-        parser.add_argument("--password", help="Leave out to generate a strong one.")
+        parser.add_argument(
+            "--password",
+            help="Leave out to generate a strong one, which the person replaces at their first login.",
+        )
         parser.add_argument("--no-qr", action="store_true", help="Print only the URI, no QR code.")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -59,6 +62,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Username: {user.get_username()}")
         if generated is not None:
             self.stdout.write(f"Password: {generated}")
+            self.stdout.write("They choose a password of their own when they first log in.")
         self.stdout.write(f"Authenticator set-up URI: {uri}")
         if not options["no_qr"]:
             drawing = io.StringIO()
