@@ -13,13 +13,13 @@ from likeverd.cases.models import Case
 from likeverd.setup.imports.reading import read_sheet
 from likeverd.setup.imports.services import run_import
 from likeverd.setup.imports.tests.sheets import (
-    AREAS_2019,
     GROUNDS_2019,
     MEDIATION_2019,
     NB_HEADER,
     Cell,
     csv_bytes,
 )
+from tests.model_report_2019 import AREAS_2019
 
 pytestmark = pytest.mark.django_db
 
