@@ -2,6 +2,7 @@
 server in the office's language, with a link that works once; expired, used and replaced links
 say so and whom to ask; and another office's administrator can neither see nor resend it."""
 
+import copy
 import re
 import subprocess
 from collections.abc import Callable
@@ -270,3 +271,21 @@ def test_the_staff_list_shows_who_is_invited_who_must_change_their_password_and_
     # Once Nina has accepted, she is simply active.
     assert accept(Client(), link_of(waiting), waiting.person).status_code == 302
     assert states()["Nina Ny"] == "active"
+
+
+@pytest.mark.django_db
+def test_a_double_click_on_save_acts_once_and_the_second_answer_is_not_an_error(
+    office: Office, office_admin: User
+) -> None:
+    invitation = invite(office_admin)
+    client = Client()
+    page = client.get(link_of(invitation)).content.decode()
+    [once] = re.findall(r'name="once_token" value="([^"]+)"', page)
+    # The second click leaves before the first answer arrives: with the cookies of before.
+    second_click = Client()
+    second_click.cookies = copy.deepcopy(client.cookies)
+    first = accept(client, link_of(invitation), invitation.person, once_token=once)
+    second = accept(second_click, link_of(invitation), invitation.person, once_token=once)
+    assert first.status_code == second.status_code == 302
+    assert second["Location"] == first["Location"]
+    assert AuditEvent.objects.filter(action=AuditAction.ACCEPT_INVITATION).count() == 1
