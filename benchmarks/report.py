@@ -86,7 +86,7 @@ def _enrich(rng: random.Random) -> dict[str, int]:
             made += len(BenchReferral.objects.bulk_create(batch))
             batch = []
     made += len(BenchReferral.objects.bulk_create(batch))
-    refresh_planner_statistics()  # as the nightly housekeeping does
+    refresh_planner_statistics()  # as the nightly `likeverd analyze` does
     return {"referrals": made}
 
 

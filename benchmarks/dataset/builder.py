@@ -208,7 +208,7 @@ def build(*, cases: int, offices: int = 1, seed: int = 100_000) -> Dataset:
     for (here, _), tokens in zip(made, by_token, strict=True):  # office by office, in key order
         with transaction.atomic():
             index_rows += write_index(here, tokens, {"received_at": received_by_case})
-    # What the nightly housekeeping (and PostgreSQL's autovacuum a minute after a bulk load)
+    # What the nightly `likeverd analyze` (and PostgreSQL's autovacuum a minute after a bulk load)
     # does: the planner's statistics, counted in full.
     refresh_planner_statistics()
     return Dataset(

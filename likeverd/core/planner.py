@@ -1,5 +1,5 @@
-"""Fresh planner statistics at full precision: the nightly housekeeping runs it (`likeverd
-housekeeping`), and so does a bulk load (the benchmarks) before anything is measured.
+"""Fresh planner statistics at full precision: `likeverd analyze` runs it (nightly, from a
+timer: README, Operations), and so does a bulk load (the benchmarks) before anything is measured.
 
 When a connection closes, SQLite samples 400 entries of each index it never analysed
 (`PRAGMA optimize`, likeverd/core/sqlite/base.py): enough to give a new table statistics in a
