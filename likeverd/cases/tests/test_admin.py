@@ -62,6 +62,7 @@ def test_an_office_admin_keeps_the_offices_reporting_categories_in_the_admin(
         last_name="Admin",
         email="",
         roles=[Role.OFFICE_ADMIN],
+        password="a long passphrase of her own choosing",
     )
     ours = ReportingCategory.objects.get(office=office, code="nightlife")
     theirs = ReportingCategory.objects.get(office=other_office, code="nightlife")
