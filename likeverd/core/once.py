@@ -25,7 +25,13 @@ API (for staff forms and, later, the public report form):
     way; if the first POST released the claim, this POST claims it and runs.
   * No token, a bad signature, another owner, or a token older than MAX_AGE: the view runs as
     before (old pages, API-style clients and tests keep working; a token too old to protect is
-    no worse than no token). Claims older than MAX_AGE are deleted on the way.
+    no worse than no token).
+
+- Claims are never deleted in a request. A claim is only ever looked up by a token younger than
+  MAX_AGE (the signature carries its time of issue), and it was written after the token was
+  issued, so a claim older than MAX_AGE is one no request can reach: requests ignore it by date.
+  `delete_expired_claims` deletes those; `likeverd housekeeping` runs it (README, Operations),
+  which keeps the table to about MAX_AGE's worth of claims.
 
 - `static/likeverd/once.js` (loaded by base.html, no inline script under the strict CSP)
   disables a form's submit buttons while it is being sent and marks the form `aria-busy`.
@@ -99,6 +105,14 @@ def _claim(token: str, owner: str) -> bool:
     return True
 
 
+@transaction.atomic
+def delete_expired_claims() -> int:
+    """Delete the claims older than MAX_AGE (no token can reach them any more); how many.
+    Housekeeping (`likeverd housekeeping`), never a request."""
+    deleted, _by_model = FormSubmission.objects.filter(created_at__lt=clock.now() - MAX_AGE).delete()
+    return deleted
+
+
 def _release(token: str) -> None:
     FormSubmission.objects.filter(token=token, result_url="").delete()
 
@@ -126,7 +140,6 @@ def posts_once(view: View) -> View:
         if token is None:
             return view(request, *args, **kwargs)
         owner = _owner(request)
-        FormSubmission.objects.filter(created_at__lt=clock.now() - MAX_AGE).delete()
         deadline = time.monotonic() + WAIT_SECONDS
         while True:
             if _claim(token, owner):

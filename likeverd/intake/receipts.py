@@ -236,7 +236,6 @@ def _next_state(failures: int, last: dt.datetime | None, now: dt.datetime) -> tu
 
 def _count_failure(key: int, receipt: Receipt | None) -> None:
     now = clock.now()
-    _forget_old_failures(now)
     with transaction.atomic():
         throttle = ReceiptAddressThrottle.objects.select_for_update().filter(address_key=key).first()
         if throttle is None:
@@ -279,8 +278,15 @@ def _record_success(receipt: Receipt) -> None:
         )
 
 
-def _forget_old_failures(now: dt.datetime) -> None:
-    """Delete counts of wrong codes that are forgotten anyway (no wait running)."""
-    ReceiptAddressThrottle.objects.filter(last_failure_at__lt=now - FORGET_AFTER).filter(
-        Q(locked_until__isnull=True) | Q(locked_until__lt=now)
-    ).delete()
+@transaction.atomic
+def forget_old_failures() -> int:
+    """Delete the counts of wrong codes from addresses that are forgotten anyway (a day without a
+    wrong code, no wait running); how many. Housekeeping (`likeverd housekeeping`), never a
+    request: a request reads such a row as forgotten by its date (`_next_state`)."""
+    now = clock.now()
+    deleted, _by_model = (
+        ReceiptAddressThrottle.objects.filter(last_failure_at__lt=now - FORGET_AFTER)
+        .filter(Q(locked_until__isnull=True) | Q(locked_until__lt=now))
+        .delete()
+    )
+    return deleted

@@ -10,10 +10,16 @@ from likeverd.intake.services.reporting import (
     ReportInput,
     attach_receipt_code,
     confirmation_for,
+    delete_expired_confirmations,
     notify_office,
     submit_report,
 )
-from likeverd.intake.services.throttle import Counted, RateLimitedError, count_submission
+from likeverd.intake.services.throttle import (
+    Counted,
+    RateLimitedError,
+    count_submission,
+    delete_expired_counts,
+)
 
 __all__ = [
     "CONSENT_VERSION",
@@ -25,6 +31,8 @@ __all__ = [
     "attach_receipt_code",
     "confirmation_for",
     "count_submission",
+    "delete_expired_confirmations",
+    "delete_expired_counts",
     "notify_office",
     "save_office_page_text",
     "submit_report",

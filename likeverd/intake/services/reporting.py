@@ -234,9 +234,13 @@ def attach_receipt_code(*, confirmation: ReportConfirmation, code: str) -> None:
 @transaction.atomic
 def confirmation_for(*, office: Office, key: str) -> tuple[bool, str]:
     """(found, receipt code) for the confirmation page at `key`; the code is given only once:
-    the row keeps the page (a reload says the report arrived) but forgets the code."""
-    ReportConfirmation.objects.filter(expires_at__lte=clock.now()).delete()
-    row = ReportConfirmation.objects.select_for_update().filter(office=office, key=key).first()
+    the row keeps the page (a reload says the report arrived) but forgets the code. An expired
+    row is not found (housekeeping deletes it: `delete_expired_confirmations`)."""
+    row = (
+        ReportConfirmation.objects.select_for_update()
+        .filter(office=office, key=key, expires_at__gt=clock.now())
+        .first()
+    )
     if row is None:
         return False, ""
     code = str(row.receipt_code)
@@ -244,3 +248,11 @@ def confirmation_for(*, office: Office, key: str) -> tuple[bool, str]:
         row.receipt_code = ""
         row.save(update_fields=["receipt_code"])
     return True, code
+
+
+@transaction.atomic
+def delete_expired_confirmations() -> int:
+    """Delete the confirmation pages that have expired, with any receipt code never shown; how
+    many. Housekeeping (`likeverd housekeeping`), never a request."""
+    deleted, _by_model = ReportConfirmation.objects.filter(expires_at__lte=clock.now()).delete()
+    return deleted

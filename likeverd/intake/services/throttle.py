@@ -2,9 +2,11 @@
 messages to the office, bookings), without keeping any address.
 
 Each address is counted under a keyed hash (HMAC-SHA256 with a key derived from SECRET_KEY) of
-what is counted, the address and the current window: the database holds no address, the hash
-of one window says nothing about the next, and a row is deleted once its window has passed. The
-count lives in the database, so it holds across every gunicorn worker. Nothing here is logged.
+what is counted, the address and the current window: the database holds no address, and the
+hash of one window says nothing about the next. A request only ever looks up the current
+window's key, so a row whose window has passed is ignored by date; `delete_expired_counts`
+deletes those rows (`likeverd housekeeping`, never a request). The count lives in the database,
+so it holds across every gunicorn worker. Nothing here is logged.
 """
 
 import datetime as dt
@@ -66,7 +68,6 @@ def count_submission(address: str, counted: Counted = Counted.REPORT) -> None:
     start = _window_start(now)
     key = _key(address, start, counted)
     with transaction.atomic():
-        SubmissionCount.objects.filter(expires_at__lte=now).delete()
         updated = SubmissionCount.objects.filter(key=key, count__lt=limit).update(count=F("count") + 1)
         if updated:
             return
@@ -78,3 +79,10 @@ def count_submission(address: str, counted: Counted = Counted.REPORT) -> None:
         except IntegrityError:  # another worker created it meanwhile
             if not SubmissionCount.objects.filter(key=key, count__lt=limit).update(count=F("count") + 1):
                 raise RateLimitedError from None
+
+
+@transaction.atomic
+def delete_expired_counts() -> int:
+    """Delete the counts whose window has passed; how many. Housekeeping, never a request."""
+    deleted, _by_model = SubmissionCount.objects.filter(expires_at__lte=clock.now()).delete()
+    return deleted
