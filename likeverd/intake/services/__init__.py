@@ -8,9 +8,10 @@ from likeverd.intake.services.reporting import (
     CONSENT_VERSION,
     Evidence,
     ReportInput,
-    attach_receipt_code,
+    accept_report,
     confirmation_for,
     delete_expired_confirmations,
+    finish_report,
     notify_office,
     submit_report,
 )
@@ -19,6 +20,7 @@ from likeverd.intake.services.throttle import (
     RateLimitedError,
     count_submission,
     delete_expired_counts,
+    refuse_if_limited,
 )
 
 __all__ = [
@@ -28,12 +30,14 @@ __all__ = [
     "Evidence",
     "RateLimitedError",
     "ReportInput",
-    "attach_receipt_code",
+    "accept_report",
     "confirmation_for",
     "count_submission",
     "delete_expired_confirmations",
     "delete_expired_counts",
+    "finish_report",
     "notify_office",
+    "refuse_if_limited",
     "save_office_page_text",
     "submit_report",
 ]
