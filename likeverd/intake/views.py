@@ -153,23 +153,19 @@ def _submit(
     terms = list(list_terms(jurisdiction=office.jurisdiction, kind=TermKind.GROUND).prefetch_related(None))
     with translation.override(selectors.office_language(office)):
         inbox_url = request.build_absolute_uri(reverse("cases:dashboard"))
-    # One transaction: the count against the address's limit, the case, the office's e-mail.
-    case, confirmation = services.accept_report(
+    # The receipt's slow Argon2id hash runs first, outside any transaction (ADR 0010).
+    receipt = receipts.prepare_receipt()
+    # One transaction: the count against the address's limit, the case with its receipt and the
+    # code for the confirmation page, the office's e-mail, and this form's once-token result.
+    sent = services.accept_report(
         office=office,
         report=form.to_report(terms=terms, form_language=language),
         address=address,
-        evidence=evidence,
-        inbox_url=inbox_url,
-    )
-    # The case has committed. The receipt's slow Argon2id hash runs now, outside any transaction.
-    receipt = receipts.prepare_receipt()
-    # One more: the receipt, its code for the confirmation page, and this form's once-token result.
-    sent = services.finish_report(
-        case=case,
-        confirmation=confirmation,
         receipt=receipt,
         sent_url=_sent_url,
         claim=once.claim_of(request),
+        evidence=evidence,
+        inbox_url=inbox_url,
     )
     # Only now, with everything committed, is the person told that the report arrived.
     return redirect(sent)

@@ -11,7 +11,6 @@ from likeverd.intake.services.reporting import (
     accept_report,
     confirmation_for,
     delete_expired_confirmations,
-    finish_report,
     notify_office,
     submit_report,
 )
@@ -35,7 +34,6 @@ __all__ = [
     "count_submission",
     "delete_expired_confirmations",
     "delete_expired_counts",
-    "finish_report",
     "notify_office",
     "refuse_if_limited",
     "save_office_page_text",

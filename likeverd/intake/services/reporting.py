@@ -9,9 +9,9 @@ confirmation page's row; and the e-mail that tells the office's advisers and coo
 report arrived, queued in the same transaction (the worker sends it once it has committed). The
 e-mail links to the staff screens: never a word of the report itself.
 
-The report form writes in two transactions (ADR 0014): `accept_report` (the per-address count
-and the report) and `finish_report` (the receipt, hashed in between, outside any transaction;
-its code on the confirmation row; the form's once-token result).
+The report form hashes its receipt code first, outside any transaction, and then writes in one
+transaction (`accept_report`, ADR 0014 and ADR 0010): the per-address count, the report, its
+receipt and code, the e-mail, and the form's once-token result.
 
 What a person typed is kept nowhere else: not in the session, not in a log, not in the e-mail.
 """
@@ -153,32 +153,23 @@ def accept_report(
     office: Office,
     report: ReportInput,
     address: str,
-    evidence: Sequence[Evidence] = (),
-    inbox_url: str = "",
-) -> tuple[Case, ReportConfirmation]:
-    """The report form's first write: count the report against `address`'s limit and write it
-    (`submit_report`), in one transaction. RateLimitedError (or a ValidationError) rolls
-    everything back: a refused report is neither stored nor counted."""
-    count_within_transaction(address, Counted.REPORT)
-    return _write_report(office=office, report=report, evidence=evidence, inbox_url=inbox_url)
-
-
-@transaction.atomic
-def finish_report(
-    *,
-    case: Case,
-    confirmation: ReportConfirmation,
     receipt: PreparedReceipt,
     sent_url: Callable[[Case, ReportConfirmation], str],
     claim: Claim | None = None,
+    evidence: Sequence[Evidence] = (),
+    inbox_url: str = "",
 ) -> str:
-    """The report form's last write, in one transaction: the receipt (hashed before, outside any
-    transaction), its code on the confirmation row for the page to show once, and the address of
-    the confirmation page as the form's once-token result (`claim`), so that a second POST of the
-    form is sent there only once the code is in place. Returns that address."""
-    code = store_receipt(case, receipt)
-    confirmation.receipt_code = format_code(code)
-    confirmation.save(update_fields=["receipt_code"])
+    """The report form's one write (ADR 0014), in one transaction: count the report against
+    `address`'s limit; write it (`submit_report`) with its receipt (`receipt`, hashed before,
+    outside any transaction) and the receipt's code on the confirmation row, for the page to show
+    once; and record the confirmation page's address as the form's once-token result (`claim`),
+    so that a second POST of the form is sent there exactly when all of it has committed. Returns
+    that address. RateLimitedError (or a ValidationError) rolls everything back: a refused report
+    is neither stored nor counted."""
+    count_within_transaction(address, Counted.REPORT)
+    case, confirmation = _write_report(
+        office=office, report=report, evidence=evidence, receipt=receipt, inbox_url=inbox_url
+    )
     url = sent_url(case, confirmation)
     if claim is not None:
         claim.record(url)
@@ -191,6 +182,7 @@ def _write_report(
     report: ReportInput,
     evidence: Sequence[Evidence] = (),
     receipt_code: str = "",
+    receipt: PreparedReceipt | None = None,
     inbox_url: str = "",
 ) -> tuple[Case, ReportConfirmation]:
     _check(report)
@@ -240,6 +232,8 @@ def _write_report(
         case=case,
         detail={"consent_version": CONSENT_VERSION, "files": len(evidence), "spam": report.suspected_spam},
     )
+    if receipt is not None:
+        receipt_code = format_code(store_receipt(case, receipt))
     confirmation = ReportConfirmation.objects.create(
         key=secrets.token_urlsafe(32),
         office=office,

@@ -14,7 +14,9 @@ to tell:
   the once-claim's result, and each adviser's e-mail queued after commit on its own);
 - after the sweeps went to housekeeping and the writes were gathered: 39 statements, 3 write
   transactions (the claim; the count, the report and its e-mails; the receipt, its code and
-  the claim's result).
+  the claim's result);
+- with the receipt hashed before the report's transaction (ADR 0010): STATEMENTS and
+  WRITE_TRANSACTIONS below, the claim and then everything else in one.
 """
 
 import re
@@ -31,13 +33,14 @@ from likeverd.accounts.roles import Role
 from likeverd.accounts.tests.factories import OfficeFactory, make_staff
 from likeverd.cases.models import Case
 from likeverd.core.models import FormSubmission
+from likeverd.intake import receipts
 from likeverd.intake.models import Receipt, SubmissionCount
 
 ONCE = re.compile(r'name="once_token" value="([^"]+)"')
 WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
 
-STATEMENTS = 39
-WRITE_TRANSACTIONS = 3
+STATEMENTS = 36
+WRITE_TRANSACTIONS = 2
 
 
 @pytest.fixture
@@ -99,3 +102,22 @@ def test_one_report_post_costs_few_statements_and_write_transactions(
     listing = f"{len(statements)} statements:\n" + "\n".join(statements)
     assert write_transactions(statements) == WRITE_TRANSACTIONS, listing
     assert len(statements) == STATEMENTS, listing
+
+
+def test_the_receipt_is_hashed_before_the_report_and_outside_any_transaction(
+    oslo: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[tuple[bool, int]] = []
+    real_hasher = receipts.hasher()
+
+    class Watching:
+        def hash(self, secret: str) -> str:
+            seen.append((connection.in_atomic_block, Case.objects.count()))
+            return real_hasher.hash(secret)
+
+    monkeypatch.setattr(receipts, "hasher", Watching)
+    _statements, location = post_one_report(Client(), "Hashed first.")
+
+    assert seen == [(False, 0)]  # no transaction open, and no case written yet
+    assert "/report/sent/" in location
+    assert Receipt.objects.get().case.narrative == "Hashed first."
