@@ -41,7 +41,8 @@ class FormSubmission(models.Model):
 
     The row is written when the first POST of a rendered form starts (the unique token is the
     atomic claim) and holds where that POST sent the person, so a second POST of the same form
-    is sent there too. Rows older than the token's lifetime are deleted as new ones are written.
+    is sent there too. Rows older than the token's lifetime are unreachable; `likeverd
+    housekeeping` deletes them (`once.delete_expired_claims`).
     """
 
     token = models.CharField(max_length=64, unique=True)

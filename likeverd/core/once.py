@@ -18,14 +18,23 @@ API (for staff forms and, later, the public report form):
 
   * The claim succeeds: the view runs. A redirect (the form was accepted) is stored as the
     token's result. Any other response (the form shown again with its errors) or an exception
-    releases the claim, so a corrected form can be sent again.
+    releases the claim, so a corrected form can be sent again. A view whose work ends in one
+    transaction may store the result inside it instead, `claim_of(request).record(url)`, so that
+    the result commits with the work it points to and the decorator writes nothing after it
+    (the public report form does: one commit fewer).
   * The token is already claimed: a finished claim answers with a redirect to the stored
     result and a translated note that the form had already been sent. A claim still running is
     waited for (up to WAIT_SECONDS, polling outside any transaction) and then answered the same
     way; if the first POST released the claim, this POST claims it and runs.
   * No token, a bad signature, another owner, or a token older than MAX_AGE: the view runs as
     before (old pages, API-style clients and tests keep working; a token too old to protect is
-    no worse than no token). Claims older than MAX_AGE are deleted on the way.
+    no worse than no token).
+
+- Claims are never deleted in a request. A claim is only ever looked up by a token younger than
+  MAX_AGE (the signature carries its time of issue), and it was written after the token was
+  issued, so a claim older than MAX_AGE is one no request can reach: requests ignore it by date.
+  `delete_expired_claims` deletes those; `likeverd housekeeping` runs it (README, Operations),
+  which keeps the table to about MAX_AGE's worth of claims.
 
 - `static/likeverd/once.js` (loaded by base.html, no inline script under the strict CSP)
   disables a form's submit buttons while it is being sent and marks the form `aria-busy`.
@@ -39,6 +48,7 @@ import functools
 import secrets
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -90,6 +100,32 @@ def _valid_token(request: HttpRequest) -> str | None:
     return token if isinstance(token, str) and token else None
 
 
+_REQUEST_ATTRIBUTE = "_likeverd_once_claim"
+
+
+@dataclass
+class Claim:
+    """The claim a POST holds on its form's token while its view runs (`claim_of`)."""
+
+    token: str
+    committed_url: str = ""
+
+    def record(self, url: str) -> None:
+        """Store `url` as the form's result now, inside the caller's transaction, so that a
+        second POST of the form is sent there exactly when the work it points to has committed.
+        Once that transaction commits, the decorator writes nothing more; if it rolls back, the
+        decorator stores or releases as usual."""
+        FormSubmission.objects.filter(token=self.token).update(result_url=url)
+        transaction.on_commit(lambda: setattr(self, "committed_url", url))
+
+
+def claim_of(request: HttpRequest) -> Claim | None:
+    """The claim this POST holds, inside a view decorated with `posts_once`; None without a
+    (valid) token."""
+    claim = getattr(request, _REQUEST_ATTRIBUTE, None)
+    return claim if isinstance(claim, Claim) else None
+
+
 def _claim(token: str, owner: str) -> bool:
     try:
         with transaction.atomic():
@@ -99,15 +135,24 @@ def _claim(token: str, owner: str) -> bool:
     return True
 
 
+@transaction.atomic
+def delete_expired_claims() -> int:
+    """Delete the claims older than MAX_AGE (no token can reach them any more); how many.
+    Housekeeping (`likeverd housekeeping`), never a request."""
+    deleted, _by_model = FormSubmission.objects.filter(created_at__lt=clock.now() - MAX_AGE).delete()
+    return deleted
+
+
 def _release(token: str) -> None:
     FormSubmission.objects.filter(token=token, result_url="").delete()
 
 
-def _finish(token: str, response: HttpResponse) -> None:
+def _finish(claim: Claim, response: HttpResponse) -> None:
     if isinstance(response, HttpResponseRedirect) and response.url:
-        FormSubmission.objects.filter(token=token).update(result_url=response.url)
+        if response.url != claim.committed_url:  # not already stored by the view (Claim.record)
+            FormSubmission.objects.filter(token=claim.token).update(result_url=response.url)
     else:
-        _release(token)
+        _release(claim.token)
 
 
 def _sent_before(request: HttpRequest, url: str) -> HttpResponse:
@@ -126,16 +171,19 @@ def posts_once(view: View) -> View:
         if token is None:
             return view(request, *args, **kwargs)
         owner = _owner(request)
-        FormSubmission.objects.filter(created_at__lt=clock.now() - MAX_AGE).delete()
         deadline = time.monotonic() + WAIT_SECONDS
         while True:
             if _claim(token, owner):
+                claim = Claim(token)
+                setattr(request, _REQUEST_ATTRIBUTE, claim)
                 try:
                     response = view(request, *args, **kwargs)
                 except BaseException:
                     _release(token)
                     raise
-                _finish(token, response)
+                finally:
+                    delattr(request, _REQUEST_ATTRIBUTE)
+                _finish(claim, response)
                 return response
             claimed = FormSubmission.objects.filter(token=token).values_list("result_url", flat=True).first()
             if claimed:

@@ -105,7 +105,8 @@ class ReportConfirmation(PublicModel):
     """The confirmation page of one report, for a short while after it was sent.
 
     Its address carries `key`, a random value; the row names no case. It holds the receipt code
-    (encrypted) until the page has shown it once, and is deleted when it expires.
+    (encrypted) until the page has shown it once. After `expires_at` the page is not found, and
+    `likeverd housekeeping` deletes the row, with a code never shown.
     """
 
     key = models.CharField(max_length=64, unique=True)

@@ -7,10 +7,11 @@ secret, stored only as an Argon2id hash (argon2-cffi, parameters in settings, no
 OWASP's minimum). Nothing stored names the person or can be turned back into the code short of
 guessing the secret against its hash, one slow Argon2id computation per guess.
 
-- `issue_receipt(case) -> str` is called by the report form after the case has committed. It
-  computes the slow hash first, outside any database transaction, and then stores it in one
-  short transaction (a new locator is drawn if the one drawn is taken). Issuing again for the
-  same case replaces its receipt: the old code stops working.
+- `prepare_receipt() -> PreparedReceipt` draws a code and computes the slow hash, outside any
+  database transaction; `store_receipt(case, prepared)` stores it inside the caller's (a new
+  locator is drawn if the one drawn is taken). `issue_receipt(case) -> str` does both, the
+  storing in one short transaction of its own; issuing again for the same case replaces its
+  receipt: the old code stops working.
 - `find_by_receipt(code, *, address) -> Case | None` finds the case of a correct code. Wrong
   codes are throttled per address (a keyed hash of the address, never the address) and per
   report: FREE_FAILURES wrong codes, then a wait that doubles with each further wrong code,
@@ -22,6 +23,7 @@ guessing the secret against its hash, one slow Argon2id computation per guess.
 import datetime as dt
 import secrets
 import unicodedata
+from dataclasses import dataclass
 from functools import cache
 
 from argon2 import PasswordHasher, Type
@@ -135,21 +137,32 @@ def _split(code: str) -> tuple[str, str]:
 # --- issuing ----------------------------------------------------------------------------------
 
 
-def issue_receipt(case: Case) -> str:
-    """A new receipt code for `case` (16 digits, ungrouped); only its hash is stored.
+@dataclass(frozen=True)
+class PreparedReceipt:
+    """A new code and the Argon2id hash of its secret, computed before any transaction."""
 
-    Call it after the case has committed and outside any transaction: the Argon2id hash is
-    computed before the short transaction that stores it, so the database is never held while
-    the hash is computed.
-    """
+    code: str
+    secret_hash: str
+
+
+def prepare_receipt() -> PreparedReceipt:
+    """Draw a new code and compute its secret's slow hash. Call it outside any transaction: the
+    database must never be held while Argon2id runs (ADR 0010)."""
     code = new_code()
-    _locator, secret = _split(code)
-    secret_hash = hasher().hash(secret)  # the slow part, outside any transaction
+    return PreparedReceipt(code=code, secret_hash=hasher().hash(_split(code)[1]))
+
+
+def store_receipt(case: Case, prepared: PreparedReceipt) -> str:
+    """Store `prepared` as the receipt of `case`, which has none, inside the caller's transaction;
+    returns the code (16 digits, ungrouped). A taken locator means drawing another: each try is a
+    savepoint, and the secret and its hash stay."""
+    code = prepared.code
     for _attempt in range(_LOCATOR_TRIES):
         try:
             with transaction.atomic():
-                Receipt.objects.filter(case=case).delete()
-                receipt = Receipt.objects.create(case=case, locator=_split(code)[0], secret_hash=secret_hash)
+                receipt = Receipt.objects.create(
+                    case=case, locator=_split(code)[0], secret_hash=prepared.secret_hash
+                )
                 record_event(
                     actor=ReporterActor("the public form", case.office),
                     office=case.office,
@@ -160,8 +173,21 @@ def issue_receipt(case: Case) -> str:
             return code
         except IntegrityError:
             # The locator is taken by another report: draw another; the secret and its hash stay.
-            code = f"{secrets.randbelow(10**LOCATOR_DIGITS):0{LOCATOR_DIGITS}d}" + secret
+            code = f"{secrets.randbelow(10**LOCATOR_DIGITS):0{LOCATOR_DIGITS}d}" + _split(code)[1]
     raise RuntimeError("no free receipt locator after many tries: lengthen LOCATOR_DIGITS")
+
+
+def issue_receipt(case: Case) -> str:
+    """A new receipt code for `case` (16 digits, ungrouped); only its hash is stored.
+
+    Call it outside any transaction: the Argon2id hash is computed first, and then stored in one
+    short transaction. Issuing again for the same case replaces its receipt: the old code stops
+    working. (The report form hashes first too, and stores the receipt with the case itself.)
+    """
+    prepared = prepare_receipt()  # the slow part, outside any transaction
+    with transaction.atomic():
+        Receipt.objects.filter(case=case).delete()
+        return store_receipt(case, prepared)
 
 
 # --- finding ----------------------------------------------------------------------------------
@@ -236,7 +262,6 @@ def _next_state(failures: int, last: dt.datetime | None, now: dt.datetime) -> tu
 
 def _count_failure(key: int, receipt: Receipt | None) -> None:
     now = clock.now()
-    _forget_old_failures(now)
     with transaction.atomic():
         throttle = ReceiptAddressThrottle.objects.select_for_update().filter(address_key=key).first()
         if throttle is None:
@@ -279,8 +304,15 @@ def _record_success(receipt: Receipt) -> None:
         )
 
 
-def _forget_old_failures(now: dt.datetime) -> None:
-    """Delete counts of wrong codes that are forgotten anyway (no wait running)."""
-    ReceiptAddressThrottle.objects.filter(last_failure_at__lt=now - FORGET_AFTER).filter(
-        Q(locked_until__isnull=True) | Q(locked_until__lt=now)
-    ).delete()
+@transaction.atomic
+def forget_old_failures() -> int:
+    """Delete the counts of wrong codes from addresses that are forgotten anyway (a day without a
+    wrong code, no wait running); how many. Housekeeping (`likeverd housekeeping`), never a
+    request: a request reads such a row as forgotten by its date (`_next_state`)."""
+    now = clock.now()
+    deleted, _by_model = (
+        ReceiptAddressThrottle.objects.filter(last_failure_at__lt=now - FORGET_AFTER)
+        .filter(Q(locked_until__isnull=True) | Q(locked_until__lt=now))
+        .delete()
+    )
+    return deleted

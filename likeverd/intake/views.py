@@ -20,6 +20,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from likeverd.accounts.models import Office
+from likeverd.cases.models import Case
+from likeverd.core import once
 from likeverd.core.once import posts_once
 from likeverd.core.proxy import client_address
 from likeverd.intake import guide, receipts, selectors, services
@@ -32,6 +34,7 @@ from likeverd.intake.forms import (
     MunicipalityForm,
     ReportForm,
 )
+from likeverd.intake.models import ReportConfirmation
 from likeverd.taxonomy.models import TermKind
 from likeverd.taxonomy.selectors import list_terms
 
@@ -94,19 +97,18 @@ def report_start(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST":
         form = ReportForm(request.POST, request.FILES, grounds=grounds, language=language)
         if form.is_valid():
+            address = client_address(request)
             try:
-                services.count_submission(client_address(request))
+                services.refuse_if_limited(address)  # reads only: an early answer before the work
                 evidence = _clean_evidence(form)
-            except services.RateLimitedError:
+                return _submit(request, office, form, evidence, language, address)
+            except services.RateLimitedError:  # nothing was stored
                 form.add_error(None, RATE_LIMITED_MESSAGE)
                 status = 429
             except EvidenceRefused as refused:
                 form.add_error("evidence", refused.reason)
-            else:
-                try:
-                    return _submit(request, office, form, evidence, language)
-                except ValidationError as error:  # a service's refusal: nothing was stored
-                    form.add_error(None, error)
+            except ValidationError as error:  # a service's refusal: nothing was stored
+                form.add_error(None, error)
     else:
         form = ReportForm(grounds=grounds, language=language)
     context = {
@@ -140,25 +142,39 @@ def _clean_evidence(form: ReportForm) -> list[services.Evidence]:
 
 
 def _submit(
-    request: HttpRequest, office: Office, form: ReportForm, evidence: list[services.Evidence], language: str
+    request: HttpRequest,
+    office: Office,
+    form: ReportForm,
+    evidence: list[services.Evidence],
+    language: str,
+    address: str,
 ) -> HttpResponse:
     # The chosen grounds are stored by reference: their legal sources are not needed here.
     terms = list(list_terms(jurisdiction=office.jurisdiction, kind=TermKind.GROUND).prefetch_related(None))
     with translation.override(selectors.office_language(office)):
         inbox_url = request.build_absolute_uri(reverse("cases:dashboard"))
-    case, confirmation = services.submit_report(
+    # The receipt's slow Argon2id hash runs first, outside any transaction (ADR 0010).
+    receipt = receipts.prepare_receipt()
+    # One transaction: the count against the address's limit, the case with its receipt and the
+    # code for the confirmation page, the office's e-mail, and this form's once-token result.
+    sent = services.accept_report(
         office=office,
         report=form.to_report(terms=terms, form_language=language),
+        address=address,
+        receipt=receipt,
+        sent_url=_sent_url,
+        claim=once.claim_of(request),
         evidence=evidence,
         inbox_url=inbox_url,
     )
-    # The case has committed. The receipt's slow Argon2id hash runs now, outside any transaction.
-    code = receipts.issue_receipt(case)
-    services.attach_receipt_code(confirmation=confirmation, code=receipts.format_code(code))
     # Only now, with everything committed, is the person told that the report arrived.
-    sent = reverse("intake:report-sent", kwargs={"code": office.code.lower(), "key": confirmation.key})
-    # The confirmation page offers booking a time; the signed reference files it on this case.
-    return redirect(sent + "?" + urlencode({"booking": report_reference(case)}))
+    return redirect(sent)
+
+
+def _sent_url(case: Case, confirmation: ReportConfirmation) -> str:
+    """The confirmation page; it offers booking a time, and the signed reference files it on this case."""
+    sent = reverse("intake:report-sent", kwargs={"code": case.office.code.lower(), "key": confirmation.key})
+    return sent + "?" + urlencode({"booking": report_reference(case)})
 
 
 @never_cache

@@ -12,10 +12,11 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.db import SessionStore
 from django.core import signing
-from django.db import connection
+from django.db import connection, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from likeverd.accounts.models import User
 from likeverd.cases.models import Case, CaseEvent
@@ -176,3 +177,59 @@ def test_a_second_post_while_the_first_runs_waits_for_and_gets_the_first_result(
     assert len(runs) == 1
     assert responses["first"]["Location"] == "/created/1/"
     assert responses["second"]["Location"] == "/created/1/"
+
+
+# --- a view that stores its result inside its own transaction (Claim.record) ----------------------
+
+
+def _recording_view(runs: list[int], *, fail_after_record: bool = False) -> once.View:
+    @once.posts_once
+    def view(request: HttpRequest) -> HttpResponse:
+        runs.append(1)
+        claim = once.claim_of(request)
+        assert claim is not None
+        url = f"/created/{len(runs)}/"
+        with transaction.atomic():
+            Case.objects.none().exists()  # the view's own work would be here
+            claim.record(url)
+            if fail_after_record:
+                raise RuntimeError("the work failed after the result was recorded")
+        return redirect(url)
+
+    return view
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_result_stored_with_the_views_work_is_not_written_again_and_a_resend_gets_it(adviser: User) -> None:
+    runs: list[int] = []
+    view = _recording_view(runs)
+    token = once.issue_token(_post(adviser, ""))
+
+    with CaptureQueriesContext(connection) as queries:
+        first = view(_post(adviser, token))
+    second = view(_post(adviser, token))
+
+    assert first["Location"] == second["Location"] == "/created/1/"
+    assert len(runs) == 1
+    # Stored once, inside the view's transaction: nothing is written after its COMMIT.
+    statements = [query["sql"] for query in queries.captured_queries]
+    last_commit = max(n for n, sql in enumerate(statements) if sql == "COMMIT")
+    assert [sql for sql in statements if "UPDATE" in sql and "core_formsubmission" in sql]
+    assert not [
+        sql for sql in statements[last_commit + 1 :] if sql.startswith(("UPDATE", "INSERT", "DELETE"))
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_result_recorded_in_a_transaction_that_rolled_back_is_forgotten(adviser: User) -> None:
+    runs: list[int] = []
+    token = once.issue_token(_post(adviser, ""))
+
+    with pytest.raises(RuntimeError):
+        _recording_view(runs, fail_after_record=True)(_post(adviser, token))
+    # Nothing was done, so the form may be sent again, and this time it runs.
+    again = _recording_view(runs)(_post(adviser, token))
+
+    assert len(runs) == 2
+    assert again["Location"] == "/created/2/"
+    assert FormSubmission.objects.get().result_url == "/created/2/"

@@ -8,12 +8,19 @@ from likeverd.intake.services.reporting import (
     CONSENT_VERSION,
     Evidence,
     ReportInput,
-    attach_receipt_code,
+    accept_report,
     confirmation_for,
+    delete_expired_confirmations,
     notify_office,
     submit_report,
 )
-from likeverd.intake.services.throttle import Counted, RateLimitedError, count_submission
+from likeverd.intake.services.throttle import (
+    Counted,
+    RateLimitedError,
+    count_submission,
+    delete_expired_counts,
+    refuse_if_limited,
+)
 
 __all__ = [
     "CONSENT_VERSION",
@@ -22,10 +29,13 @@ __all__ = [
     "Evidence",
     "RateLimitedError",
     "ReportInput",
-    "attach_receipt_code",
+    "accept_report",
     "confirmation_for",
     "count_submission",
+    "delete_expired_confirmations",
+    "delete_expired_counts",
     "notify_office",
+    "refuse_if_limited",
     "save_office_page_text",
     "submit_report",
 ]

@@ -5,16 +5,20 @@
 the person (anonymous, or with the ways to reach them they chose); the kind of counterpart;
 the evidence files (already cleaned of metadata, encrypted as documents); what the case has no
 place for (intake.WebReport: who reported, the best time to call, the consent); and the
-confirmation page's row. Only after the transaction has committed are the office's advisers and
-coordinators told by e-mail, which says that a report arrived and links to the staff screens:
-never a word of the report itself.
+confirmation page's row; and the e-mail that tells the office's advisers and coordinators that a
+report arrived, queued in the same transaction (the worker sends it once it has committed). The
+e-mail links to the staff screens: never a word of the report itself.
+
+The report form hashes its receipt code first, outside any transaction, and then writes in one
+transaction (`accept_report`, ADR 0014 and ADR 0010): the per-address count, the report, its
+receipt and code, the e-mail, and the form's once-token result.
 
 What a person typed is kept nowhere else: not in the session, not in a log, not in the e-mail.
 """
 
 import datetime as dt
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -34,8 +38,11 @@ from likeverd.cases.services import CaseDetails, PersonDetails, add_document, cr
 from likeverd.core import clock
 from likeverd.core.languages import PUBLIC_LANGUAGES
 from likeverd.core.mail import send_mail_task
+from likeverd.core.once import Claim
 from likeverd.intake.models import ReportConfirmation, ReporterKind, WebReport
+from likeverd.intake.receipts import PreparedReceipt, format_code, store_receipt
 from likeverd.intake.selectors import office_language
+from likeverd.intake.services.throttle import Counted, count_within_transaction
 from likeverd.taxonomy.models import Term
 
 # The version of the consent words on the form; a change of the words gets a new version.
@@ -133,8 +140,51 @@ def submit_report(
     inbox_url: str = "",
 ) -> tuple[Case, ReportConfirmation]:
     """Write the report as a new case of `office` (see the module docstring) and the row of its
-    confirmation page, which shows `receipt_code` once. The e-mail to the office is sent after
-    commit, and not for suspected spam (it waits in its folder)."""
+    confirmation page, which shows `receipt_code` once. The e-mail to the office is queued in
+    the same transaction, and not for suspected spam (it waits in its folder)."""
+    return _write_report(
+        office=office, report=report, evidence=evidence, receipt_code=receipt_code, inbox_url=inbox_url
+    )
+
+
+@transaction.atomic
+def accept_report(
+    *,
+    office: Office,
+    report: ReportInput,
+    address: str,
+    receipt: PreparedReceipt,
+    sent_url: Callable[[Case, ReportConfirmation], str],
+    claim: Claim | None = None,
+    evidence: Sequence[Evidence] = (),
+    inbox_url: str = "",
+) -> str:
+    """The report form's one write (ADR 0014), in one transaction: count the report against
+    `address`'s limit; write it (`submit_report`) with its receipt (`receipt`, hashed before,
+    outside any transaction) and the receipt's code on the confirmation row, for the page to show
+    once; and record the confirmation page's address as the form's once-token result (`claim`),
+    so that a second POST of the form is sent there exactly when all of it has committed. Returns
+    that address. RateLimitedError (or a ValidationError) rolls everything back: a refused report
+    is neither stored nor counted."""
+    count_within_transaction(address, Counted.REPORT)
+    case, confirmation = _write_report(
+        office=office, report=report, evidence=evidence, receipt=receipt, inbox_url=inbox_url
+    )
+    url = sent_url(case, confirmation)
+    if claim is not None:
+        claim.record(url)
+    return url
+
+
+def _write_report(
+    *,
+    office: Office,
+    report: ReportInput,
+    evidence: Sequence[Evidence] = (),
+    receipt_code: str = "",
+    receipt: PreparedReceipt | None = None,
+    inbox_url: str = "",
+) -> tuple[Case, ReportConfirmation]:
     _check(report)
     actor = ReporterActor(ACTOR_LABEL, office)
     person = _person(report)
@@ -182,6 +232,8 @@ def submit_report(
         case=case,
         detail={"consent_version": CONSENT_VERSION, "files": len(evidence), "spam": report.suspected_spam},
     )
+    if receipt is not None:
+        receipt_code = format_code(store_receipt(case, receipt))
     confirmation = ReportConfirmation.objects.create(
         key=secrets.token_urlsafe(32),
         office=office,
@@ -189,7 +241,9 @@ def submit_report(
         expires_at=clock.now() + CONFIRMATION_LIFETIME,
     )
     if not report.suspected_spam:
-        transaction.on_commit(lambda: notify_office(office, inbox_url=inbox_url))
+        # Queued in this transaction (the queue is a table): it commits with the report or not at
+        # all, so a crash right after the commit cannot lose the office's e-mail.
+        notify_office(office, inbox_url=inbox_url)
     return case, confirmation
 
 
@@ -225,18 +279,15 @@ def notify_office(office: Office, *, inbox_url: str) -> int:
 
 
 @transaction.atomic
-def attach_receipt_code(*, confirmation: ReportConfirmation, code: str) -> None:
-    """Keep the receipt code (issued after the case committed) for the confirmation page to show once."""
-    confirmation.receipt_code = code
-    confirmation.save(update_fields=["receipt_code"])
-
-
-@transaction.atomic
 def confirmation_for(*, office: Office, key: str) -> tuple[bool, str]:
     """(found, receipt code) for the confirmation page at `key`; the code is given only once:
-    the row keeps the page (a reload says the report arrived) but forgets the code."""
-    ReportConfirmation.objects.filter(expires_at__lte=clock.now()).delete()
-    row = ReportConfirmation.objects.select_for_update().filter(office=office, key=key).first()
+    the row keeps the page (a reload says the report arrived) but forgets the code. An expired
+    row is not found (housekeeping deletes it: `delete_expired_confirmations`)."""
+    row = (
+        ReportConfirmation.objects.select_for_update()
+        .filter(office=office, key=key, expires_at__gt=clock.now())
+        .first()
+    )
     if row is None:
         return False, ""
     code = str(row.receipt_code)
@@ -244,3 +295,11 @@ def confirmation_for(*, office: Office, key: str) -> tuple[bool, str]:
         row.receipt_code = ""
         row.save(update_fields=["receipt_code"])
     return True, code
+
+
+@transaction.atomic
+def delete_expired_confirmations() -> int:
+    """Delete the confirmation pages that have expired, with any receipt code never shown; how
+    many. Housekeeping (`likeverd housekeeping`), never a request."""
+    deleted, _by_model = ReportConfirmation.objects.filter(expires_at__lte=clock.now()).delete()
+    return deleted

@@ -2,9 +2,11 @@
 messages to the office, bookings), without keeping any address.
 
 Each address is counted under a keyed hash (HMAC-SHA256 with a key derived from SECRET_KEY) of
-what is counted, the address and the current window: the database holds no address, the hash
-of one window says nothing about the next, and a row is deleted once its window has passed. The
-count lives in the database, so it holds across every gunicorn worker. Nothing here is logged.
+what is counted, the address and the current window: the database holds no address, and the
+hash of one window says nothing about the next. A request only ever looks up the current
+window's key, so a row whose window has passed is ignored by date; `delete_expired_counts`
+deletes those rows (`likeverd housekeeping`, never a request). The count lives in the database,
+so it holds across every gunicorn worker. Nothing here is logged.
 """
 
 import datetime as dt
@@ -55,26 +57,55 @@ def _window_start(now: dt.datetime) -> dt.datetime:
     return dt.datetime.fromtimestamp(int(now.timestamp()) // seconds * seconds, tz=dt.UTC)
 
 
+def _limit(counted: Counted) -> int:
+    return int(getattr(settings, _LIMITS[counted]))
+
+
+def refuse_if_limited(address: str, counted: Counted = Counted.REPORT) -> None:
+    """Raise RateLimitedError if `address` has used up this window's limit; reads, counts nothing.
+    An early answer before costly work (cleaning files, hashing): `count_submission` is still
+    the count that holds."""
+    limit = _limit(counted)
+    if limit <= 0:
+        return
+    key = _key(address, _window_start(clock.now()), counted)
+    if SubmissionCount.objects.filter(key=key, count__gte=limit).exists():
+        raise RateLimitedError
+
+
+@transaction.atomic
 def count_submission(address: str, counted: Counted = Counted.REPORT) -> None:
     """Count one report (message, booking) from `address`; raise RateLimitedError when the limit
     is reached (it is then not counted). A limit of 0 (INTAKE_REPORTS_PER_HOUR,
     INTAKE_MESSAGES_PER_HOUR, INTAKE_BOOKINGS_PER_HOUR) turns it off."""
-    limit = int(getattr(settings, _LIMITS[counted]))
+    count_within_transaction(address, counted)
+
+
+def count_within_transaction(address: str, counted: Counted = Counted.REPORT) -> None:
+    """`count_submission` as part of the caller's transaction, which must roll back on
+    RateLimitedError: the report form counts inside the report's own transaction, so a refused
+    report is not stored and a report that is not stored is not counted."""
+    limit = _limit(counted)
     if limit <= 0:
         return
     now = clock.now()
     start = _window_start(now)
     key = _key(address, start, counted)
-    with transaction.atomic():
-        SubmissionCount.objects.filter(expires_at__lte=now).delete()
-        updated = SubmissionCount.objects.filter(key=key, count__lt=limit).update(count=F("count") + 1)
-        if updated:
-            return
-        if SubmissionCount.objects.filter(key=key).exists():
-            raise RateLimitedError
-        try:
-            with transaction.atomic():
-                SubmissionCount.objects.create(key=key, count=1, expires_at=start + WINDOW)
-        except IntegrityError:  # another worker created it meanwhile
-            if not SubmissionCount.objects.filter(key=key, count__lt=limit).update(count=F("count") + 1):
-                raise RateLimitedError from None
+    updated = SubmissionCount.objects.filter(key=key, count__lt=limit).update(count=F("count") + 1)
+    if updated:
+        return
+    if SubmissionCount.objects.filter(key=key).exists():
+        raise RateLimitedError
+    try:
+        with transaction.atomic():
+            SubmissionCount.objects.create(key=key, count=1, expires_at=start + WINDOW)
+    except IntegrityError:  # another worker created it meanwhile
+        if not SubmissionCount.objects.filter(key=key, count__lt=limit).update(count=F("count") + 1):
+            raise RateLimitedError from None
+
+
+@transaction.atomic
+def delete_expired_counts() -> int:
+    """Delete the counts whose window has passed; how many. Housekeeping, never a request."""
+    deleted, _by_model = SubmissionCount.objects.filter(expires_at__lte=clock.now()).delete()
+    return deleted

@@ -4,8 +4,10 @@ them in every office, audited, whether or not anyone uploads again."""
 
 import datetime as dt
 from collections.abc import Callable
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -66,3 +68,11 @@ def test_uploading_again_no_longer_sweeps_everyones_files(oslo: Office, bergen: 
     _upload(make_staff(oslo, Role.COORDINATOR, username="cora"), hours_old=0)
     assert PendingUpload.objects.filter(pk=old.pk).exists()
     assert delete_expired_uploads() == 1
+
+
+def test_likeverd_housekeeping_runs_the_upload_sweep(oslo: Office) -> None:
+    old = _upload(make_staff(oslo, Role.COORDINATOR, username="cora"), hours_old=PENDING_HOURS + 1)
+    out = StringIO()
+    call_command("housekeeping", "--only", "import-uploads", stdout=out)
+    assert not PendingUpload.objects.filter(pk=old.pk).exists()
+    assert "import-uploads: 1 deleted" in out.getvalue()
