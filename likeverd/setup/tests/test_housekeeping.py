@@ -87,6 +87,7 @@ def test_housekeeping_deletes_every_kind_of_expired_row_and_keeps_the_live_ones(
         "report-limits: 1 deleted",
         "report-confirmations: 1 deleted",
         "receipt-guesses: 1 deleted",
+        "import-uploads: 0 deleted",
     ]
     assert set(FormSubmission.objects.values_list("token", flat=True)) == {"young"}
     assert set(SubmissionCount.objects.values_list("key", flat=True)) == {"this-window"}

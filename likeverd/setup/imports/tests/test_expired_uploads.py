@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from likeverd.accounts.models import Office, User
 from likeverd.accounts.roles import Role
@@ -73,6 +74,7 @@ def test_uploading_again_no_longer_sweeps_everyones_files(oslo: Office, bergen: 
 def test_likeverd_housekeeping_runs_the_upload_sweep(oslo: Office) -> None:
     old = _upload(make_staff(oslo, Role.COORDINATOR, username="cora"), hours_old=PENDING_HOURS + 1)
     out = StringIO()
-    call_command("housekeeping", "--only", "import-uploads", stdout=out)
+    with translation.override("en"):
+        call_command("housekeeping", "--only", "import-uploads", stdout=out)
     assert not PendingUpload.objects.filter(pk=old.pk).exists()
     assert "import-uploads: 1 deleted" in out.getvalue()
