@@ -15,6 +15,7 @@ import argparse
 import os
 import sys
 import time
+from pathlib import Path
 
 QUICK_CASES = 3_000
 FULL_CASES = 100_000
@@ -43,13 +44,22 @@ def main(argv: list[str] | None = None) -> int:
         "--repeat", type=int, default=10 if quick else 30, help="timed runs of each query and page"
     )
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards, and print where")
+    parser.add_argument(
+        "--reuse",
+        type=Path,
+        metavar="FOLDER",
+        help="measure the database a run with --keep left in FOLDER (migrated first; no new fill)",
+    )
+    parser.add_argument("--fill-only", action="store_true", help="stop after the fill (with --keep)")
     parser.add_argument("--no-registration", action="store_true", help="skip the registration measurement")
     args = parser.parse_args(argv)
 
     from benchmarks.environment import bench_database, database_size, migrated_dataset
 
-    with bench_database(keep=args.keep) as database:
-        data = migrated_dataset(prog="bench", cases=args.cases, offices=args.offices)
+    with bench_database(keep=args.keep, reuse=args.reuse) as database:
+        data = migrated_dataset(prog="bench", cases=args.cases, offices=args.offices, database=database)
+        if args.fill_only:
+            return 0
         from django.db import connection
 
         from benchmarks import baseline, pages, registration, search_path

@@ -42,9 +42,15 @@ def _with_database(url: str, name: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, parts.fragment))
 
 
+DATABASE_FILE = "database.url"  # in a kept folder: the database's URL, for --reuse
+DATASET_FILE = "dataset.pickle"  # in a kept folder: what the generator made, for --reuse
+
+
 @contextmanager
-def bench_database(*, keep: bool = False) -> Iterator[BenchDatabase]:
-    folder = Path(tempfile.mkdtemp(prefix="likeverd-bench-"))
+def bench_database(*, keep: bool = False, reuse: Path | None = None) -> Iterator[BenchDatabase]:
+    """A new database, or with `reuse` the one a run with --keep left in that folder (kept)."""
+    folder = reuse or Path(tempfile.mkdtemp(prefix="likeverd-bench-"))
+    keep = keep or reuse is not None
     given = os.environ.get("DATABASE_URL", "")
     os.environ["DJANGO_SETTINGS_MODULE"] = "likeverd.config.settings"
     os.environ["LIKEVERD_DEBUG"] = "false"  # production settings: no query log growing in memory
@@ -58,7 +64,11 @@ def bench_database(*, keep: bool = False) -> Iterator[BenchDatabase]:
     os.environ["LIKEVERD_SSL_REDIRECT"] = "false"
     os.environ["LIKEVERD_ALLOWED_HOSTS"] = "127.0.0.1,testserver"
     pg_name = ""
-    if _is_postgresql(given):
+    if reuse is not None:
+        url = (reuse / DATABASE_FILE).read_text().strip()
+        engine = "postgresql" if _is_postgresql(url) else "sqlite"
+        database = BenchDatabase(engine, url, folder, keep)
+    elif _is_postgresql(given):
         import psycopg
 
         pg_name = f"likeverd_bench_{secrets.token_hex(4)}"
@@ -68,6 +78,8 @@ def bench_database(*, keep: bool = False) -> Iterator[BenchDatabase]:
     else:
         database = BenchDatabase("sqlite", f"sqlite:///{folder / 'bench.sqlite3'}", folder, keep)
     os.environ["DATABASE_URL"] = database.url
+    if keep:
+        (folder / DATABASE_FILE).write_text(database.url + "\n")
     try:
         yield database
     finally:
@@ -80,7 +92,7 @@ def bench_database(*, keep: bool = False) -> Iterator[BenchDatabase]:
             with psycopg.connect(given, autocommit=True) as admin:
                 admin.execute(f'DROP DATABASE IF EXISTS "{pg_name}"')
         if keep:
-            print(f"Kept the benchmark database: {database.url}")
+            print(f"Kept the benchmark database: {database.url} (again: --reuse {folder})")
         else:
             shutil.rmtree(folder, ignore_errors=True)
 
@@ -97,9 +109,11 @@ def database_size(database: BenchDatabase) -> int:
     return sum(path.stat().st_size for path in database.folder.glob("bench.sqlite3*"))
 
 
-def migrated_dataset(*, prog: str, cases: int, offices: int) -> "Dataset":
+def migrated_dataset(*, prog: str, cases: int, offices: int, database: BenchDatabase) -> "Dataset":
     """Inside `bench_database`: Django set up, the database migrated, and `cases` cases made
-    over `offices` offices by the generator (benchmarks/dataset/)."""
+    over `offices` offices by the generator (benchmarks/dataset/). In a kept database the
+    generator's record is saved; in a reused one it is read back instead of filling again, after
+    the migrations the code has gained since (an upgrade, as an installation makes it)."""
     import django
 
     django.setup()
@@ -110,9 +124,25 @@ def migrated_dataset(*, prog: str, cases: int, offices: int) -> "Dataset":
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0, interactive=False)
+    saved = database.folder / DATASET_FILE
+    if saved.exists():
+        from likeverd.core.planner import refresh_planner_statistics
+
+        refresh_planner_statistics()
+        made: Dataset = dataset.Dataset.load(saved.read_bytes())
+        print(
+            f"{prog}: {connection.vendor}, reusing the kept {made.cases:,} cases over {made.offices} "
+            f"office{'s' if made.offices > 1 else ''} ({cases:,} asked for); migrated and analysed "
+            f"in {time.perf_counter() - started:.1f} s",
+            flush=True,
+        )
+        return made
     print(
         f"{prog}: {connection.vendor}, migrated in {time.perf_counter() - started:.1f} s; "
         f"inserting {cases:,} cases over {offices} office{'s' if offices > 1 else ''} ...",
         flush=True,
     )
-    return dataset.build(cases=cases, offices=offices)
+    made = dataset.build(cases=cases, offices=offices)
+    if database.keep:
+        saved.write_bytes(made.dump())
+    return made

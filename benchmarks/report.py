@@ -245,7 +245,9 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks.environment import bench_database, database_size, migrated_dataset
 
     with bench_database(keep=args.keep) as database:
-        data = migrated_dataset(prog="bench-report", cases=args.cases, offices=args.offices)
+        data = migrated_dataset(
+            prog="bench-report", cases=args.cases, offices=args.offices, database=database
+        )
         from django.db import connection
         from django.utils import timezone, translation
 

@@ -1,6 +1,7 @@
 """The whole dataset: offices, cases in batches, the index, and the typical and rich cases."""
 
 import datetime as dt
+import pickle
 import random
 import time
 from collections import defaultdict
@@ -48,6 +49,22 @@ class Dataset:
     seconds: float
     # case id -> (received_at, the text the blind index was made from), for the baseline only
     plaintext: dict[int, tuple[dt.datetime, str]] = field(repr=False, default_factory=dict)
+
+    def dump(self) -> bytes:
+        """For a kept database (--keep): the record by primary keys, read back by `load`."""
+        fields = {
+            name: value for name, value in vars(self).items() if name not in {"office", "adviser", "viewer"}
+        }
+        return pickle.dumps({"office": self.office.pk, "adviser": self.adviser.pk, **fields})
+
+    @classmethod
+    def load(cls, dumped: bytes) -> "Dataset":
+        """The record `dump` wrote, in the kept database it describes (the benchmark's own file)."""
+        fields = pickle.loads(dumped)  # noqa: S301 - written by this benchmark into its own folder
+        office = Office.objects.get(pk=fields.pop("office"))
+        adviser = User.objects.get(pk=fields.pop("adviser"))
+        viewer = build_viewer(adviser, office_public_id=str(office.public_id))
+        return cls(office=office, adviser=adviser, viewer=viewer, **fields)
 
 
 def _office_code(number: int) -> str:
