@@ -173,3 +173,73 @@ def test_an_option_with_a_template_of_its_own_goes_through_the_templates() -> No
     stock, fast = _both(_OwnRadioOption(choices=CHOICES), "field", "a")
     assert fast == stock
     assert "<option" in fast
+
+
+class _EveryKind(forms.Form):
+    name = forms.CharField(label="Name & <role>", help_text="Your <b>own</b> name", max_length=20)
+    email = forms.EmailField(required=False, label=gettext_lazy("E-mail"))
+    when = forms.DateField(label="When?", help_text=gettext_lazy("Day"))
+    kind = forms.ChoiceField(choices=CHOICES, widget=forms.RadioSelect, label="Kind")
+    tags = forms.MultipleChoiceField(choices=GROUPED, widget=forms.CheckboxSelectMultiple, required=False)
+    agree = forms.BooleanField(label="I agree")
+    note = forms.CharField(widget=forms.Textarea, label="", required=False)
+    hidden = forms.CharField(widget=forms.HiddenInput, required=False)
+    upload = forms.FileField(required=False)
+
+
+@pytest.mark.parametrize(
+    "data", [None, {}, {"name": "<x>" * 10, "when": "soon", "kind": "zz", "email": "no"}]
+)
+@pytest.mark.parametrize("options", [{}, {"auto_id": False}, {"auto_id": "f-%s", "label_suffix": " →"}])
+@pytest.mark.parametrize("language", ["nb", "ar"])
+def test_a_fields_label_help_text_and_errors_are_the_stock_html(
+    data: dict[str, str] | None, options: dict[str, Any], language: str
+) -> None:
+    """`{{ field.as_field_group }}` (cases/_field.html), a label and an error list: fieldsets for
+    radio buttons and check boxes, help text, errors, no id, another label suffix, no label."""
+    with override(language):
+        stock_form = _EveryKind(data, renderer=STOCK, **options)
+        fast_form = _EveryKind(data, renderer=FAST, **options)
+        stock_form.required_css_class = fast_form.required_css_class = "required"
+        for name in stock_form.fields:
+            assert fast_form[name].as_field_group() == stock_form[name].as_field_group()
+            assert fast_form[name].label_tag(attrs={"class": "x"}) == stock_form[name].label_tag(
+                attrs={"class": "x"}
+            )
+            assert str(fast_form[name].errors) == str(stock_form[name].errors)
+        assert str(fast_form.non_field_errors()) == str(stock_form.non_field_errors())
+        if data:
+            assert "errorlist" in fast_form["name"].as_field_group()
+
+
+@given(label=st.text(max_size=15), help_text=st.text(max_size=15), error=st.text(min_size=1, max_size=15))
+def test_any_text_in_a_label_help_text_or_error_is_escaped_as_the_templates_escape_it(
+    label: str, help_text: str, error: str
+) -> None:
+    class Form(forms.Form):
+        field = forms.CharField(label=label, help_text=help_text)
+
+    stock_form, fast_form = Form({}, renderer=STOCK), Form({}, renderer=FAST)
+    for form in (stock_form, fast_form):
+        form.is_valid()
+        form.add_error("field", error)
+    assert fast_form["field"].as_field_group() == stock_form["field"].as_field_group()
+
+
+def test_a_stock_field_group_renders_no_template_at_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The point of the fast paths: a field with its label, help text, errors and widget, and a
+    fieldset of radio buttons, are written without one template render."""
+    rendered: list[str] = []
+    stock_render = DjangoTemplates.render
+
+    def counting(self: DjangoTemplates, template_name: str, *args: Any, **kwargs: Any) -> str:
+        rendered.append(template_name)
+        return stock_render(self, template_name, *args, **kwargs)
+
+    monkeypatch.setattr(DjangoTemplates, "render", counting)
+    form = _EveryKind({"name": "x" * 30}, renderer=FormRenderer())
+    with override("en"):
+        html = form["name"].as_field_group() + form["kind"].as_field_group()
+    assert rendered == []
+    assert "Ensure this value has at most 20 characters" in html
+    assert "<fieldset" in html
