@@ -80,7 +80,9 @@ def _free_port() -> int:
 
 @contextmanager
 def gunicorn() -> Iterator[tuple[int, int]]:
-    """A gunicorn with one sync worker on a free port: (port, master pid)."""
+    """Production's gunicorn (likeverd/config/gunicorn.py: its database connections kept
+    between requests, its workers' loaded program frozen out of garbage collection) with one
+    sync worker on a free port: (port, master pid)."""
     port = _free_port()
     log = Path(os.environ["LIKEVERD_DATA_DIR"]) / "gunicorn.log"
     with log.open("w") as output:
@@ -89,6 +91,7 @@ def gunicorn() -> Iterator[tuple[int, int]]:
                 sys.executable,
                 "-m",
                 "gunicorn",
+                "--config=python:likeverd.config.gunicorn",
                 "likeverd.config.wsgi:application",
                 "--workers=1",
                 f"--bind=127.0.0.1:{port}",

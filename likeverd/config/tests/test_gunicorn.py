@@ -159,3 +159,21 @@ def test_a_report_through_gunicorn_leaves_no_address_and_no_words_in_the_log(gun
     assert visitor not in log
     assert "hijab" not in log
     assert all(visitor not in row.key for row in SubmissionCount.objects.all())
+
+
+def test_a_worker_takes_what_it_loaded_out_of_the_garbage_collectors_walks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without it, a full collection walks the whole loaded program inside some request: the
+    slow tail of the pages (make bench)."""
+    import gc
+    import importlib
+
+    monkeypatch.setenv("LIKEVERD_DB_CONN_MAX_AGE", "0")  # the module would set its default
+    config = importlib.import_module("likeverd.config.gunicorn")
+    frozen = gc.get_freeze_count()
+    try:
+        config.post_worker_init(object())
+        assert gc.get_freeze_count() > frozen + 10_000
+    finally:
+        gc.unfreeze()
