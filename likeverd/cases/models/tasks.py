@@ -32,7 +32,16 @@ class Task(PublicModel):
         verbose_name = _("task")
         verbose_name_plural = _("tasks")
         indexes = [
-            models.Index(fields=["assignee", "done_at", "due_date"], name="task_assignee_open"),
+            # The dashboard's "my tasks": the person's open tasks, soonest first. Open tasks only
+            # (a partial index), not done_at in the key: SQLite's statistics then averaged the
+            # done tasks' unique times, took "open" for two tasks a person, and walked all the
+            # office's open tasks that way for "due this week", sorting them (19 ms against 0.3
+            # at 100,000 cases).
+            models.Index(
+                fields=["assignee", "due_date"],
+                condition=models.Q(done_at__isnull=True),
+                name="task_assignee_open_due",
+            ),
             # The dashboard's "due this week": open tasks, soonest first.
             models.Index(
                 fields=["due_date", "case"], condition=models.Q(done_at__isnull=True), name="task_open_due"
