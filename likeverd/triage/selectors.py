@@ -19,7 +19,7 @@ from likeverd.audit.services import record_event
 from likeverd.cases.access import may_read_case, visible_cases
 from likeverd.cases.dates import IncidentDate
 from likeverd.cases.models import Case, CaseStatus, DatePrecision
-from likeverd.cases.selectors import read_classification, read_with_case
+from likeverd.cases.selectors import classification_codes, read_with_case
 from likeverd.core import clock
 from likeverd.triage.checklists import Actor, Evidence, Situation, actors_for, evidence_for
 from likeverd.triage.deadlines import Deadline, birthday, deadlines_for
@@ -139,6 +139,18 @@ def case_other_actors(*, case: Case, birth_date: dt.date | None = None) -> list[
     return actors_for(case_situation(case=case, birth_date=birth_date))
 
 
+# A case's fields that upcoming_deadlines reads: its rows show the number and link to the case.
+_DEADLINE_FIELDS = (
+    "public_id",
+    "number",
+    "office",
+    "status",
+    "incident_date_from",
+    "incident_date_to",
+    "incident_date_precision",
+)
+
+
 @dataclass(frozen=True)
 class CaseDeadline:
     case: Case
@@ -191,13 +203,32 @@ def upcoming_deadlines(
         cases = cases.filter(_may_end_within(rules_for(viewer.office.jurisdiction), day, within_days))
     # No order: the rows are sorted by deadline below, and an ORDER BY received_at would lead
     # SQLite to walk the office's cases in that index's order instead of reading the few
-    # incident-date ranges from the open cases' index (case_open_incident).
-    listed = list(cases.select_related("office", "sorting").order_by())
-    read_classification(viewer, listed)  # one statement, where a prefetch takes three
+    # incident-date ranges from the open cases' index (case_open_incident). Only what the
+    # deadlines are computed from and what the rows show: no narrative, no names.
+    listed = list(
+        cases.select_related("office", "sorting")
+        .only(*_DEADLINE_FIELDS, "office__jurisdiction", "sorting__birth_date")
+        .order_by()
+    )
+    codes = classification_codes([case.pk for case in listed], parts=("areas", "forms", "tracks"))
     found: list[CaseDeadline] = []
     for case in listed:
         record = getattr(case, "sorting", None)
-        for deadline in case_deadlines(case=case, birth_date=record.birth_day if record else None, today=day):
+        for deadline in deadlines_for(
+            jurisdiction=case.office.jurisdiction,
+            # The incident's days only: its words (incident_date_text) are not read here.
+            incident=IncidentDate(
+                case.incident_date_from,
+                case.incident_date_to,
+                DatePrecision(case.incident_date_precision or DatePrecision.UNKNOWN),
+                "",
+            ),
+            today=day,
+            birth_date=record.birth_day if record else None,
+            areas=codes.get((case.pk, "areas"), ()),
+            forms=codes.get((case.pk, "forms"), ()),
+            tracks=codes.get((case.pk, "tracks"), ()),
+        ):
             if deadline.days_left is not None and 0 <= deadline.days_left <= within_days:
                 found.append(CaseDeadline(case=case, deadline=deadline))
     found.sort(key=lambda item: (item.deadline.days_left or 0, item.case.number, item.deadline.rule.id))

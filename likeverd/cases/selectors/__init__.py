@@ -9,6 +9,7 @@ from likeverd.cases.selectors.access_history import list_case_access_history
 from likeverd.cases.selectors.cases import (
     CASE_NUMBER,
     CaseFilters,
+    classification_codes,
     get_case,
     get_case_for_change,
     get_cases_by_public_id,
@@ -42,6 +43,7 @@ __all__ = [
     "Conflict",
     "Dashboard",
     "caseworkers",
+    "classification_codes",
     "get_case",
     "get_case_for_change",
     "get_cases_by_public_id",

@@ -139,6 +139,27 @@ def refused(viewer: Viewer, model: type[Case | Document | Task], public_id: str)
     return Http404()
 
 
+def classification_codes(
+    case_ids: Sequence[int], parts: Sequence[str] = CLASSIFICATION
+) -> dict[tuple[int, str], set[str]]:
+    """The codes of the cases' terms, by (case id, part), in one statement: for computing from the
+    classification (deadlines), where the terms themselves and their labels are not shown. The
+    ids must be of cases the viewer may read."""
+    if not case_ids:
+        return {}
+    queries: list[QuerySet[Any, tuple[str, int, str]]] = [
+        getattr(Case, name)
+        .through.objects.filter(case_id__in=case_ids)
+        .annotate(part=Value(name, output_field=CharField()))
+        .values_list("part", "case_id", "term__code")
+        for name in parts
+    ]
+    codes: dict[tuple[int, str], set[str]] = {}
+    for part, case_id, code in queries[0].union(*queries[1:], all=True):
+        codes.setdefault((case_id, part), set()).add(code)
+    return codes
+
+
 def read_classification(viewer: Viewer, cases: Sequence[Case]) -> None:
     """The cases' grounds, areas, forms and tracks in one statement (their links, by a UNION of
     the four link tables), the terms themselves from the office's terms, which a page reads

@@ -94,8 +94,8 @@ def _queries(client: Client, path: str, params: dict[str, str]) -> list[str]:
 # The statements each page needs: the same for an office with a handful of rows and with many. Four
 # of them are every page's (session, user, two-factor device, the viewer's memberships). The triage
 # app's registered dashboard box (deadlines within 30 days) reads the open cases whose deadlines may
-# end soon, their classification's links (one UNION of the four link tables) and the office's terms
-# (three), and records that it listed them (one). The case page reads the case with the one-to-one
+# end soon and the codes of their areas, forms and tracks (one UNION of three link tables, with
+# the terms' codes), and records that it listed them (one). The case page reads the case with the one-to-one
 # rows its sections declare (triage's sorting record and decision, intake's receipt) in one
 # statement, its classification in one (a UNION of the four link tables) and the office's terms once
 # for it and the timeline's labels. Its sections then read: triage's, the ticked checklist steps,
@@ -105,7 +105,7 @@ def _queries(client: Client, path: str, params: dict[str, str]) -> list[str]:
 # bench's one (the case's latest referral). The dashboard writes one insert of the audit rows for
 # the task titles it shows.
 PAGE_QUERIES = {
-    "dashboard": 14,
+    "dashboard": 13,
     "case list": 9,
     "case list, filtered": 10,
     "case list, searched": 10,

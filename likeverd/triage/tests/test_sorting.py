@@ -270,6 +270,9 @@ def test_the_warning_reads_only_cases_whose_deadlines_may_still_run_and_misses_n
     swede = make_staff(swedish_office, Role.ADVISER)
     for incident in ["20.12.2023", "01.12.2023", "15.11.2026", "01.01.2020", "03.03.2010", "mars 2024", ""]:
         register(adviser, incident=incident)
+    # Classified cases: the warning reads the codes alone, the case page the terms.
+    classify(adviser, register(adviser, incident="20.12.2023"), tracks=("CRIMINAL",))
+    classify(adviser, register(adviser, incident="01.12.2023"), tracks=("CIVIL",), areas=("PRIVATE_LIFE",))
     for incident in ["2024-01-15", "2012-05-01", "2004-05-01"]:
         register(swede, incident=incident)
     # A child's case from long ago: the minors' rule starts at the 18th birthday, so it still runs.
