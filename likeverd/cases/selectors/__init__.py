@@ -34,6 +34,7 @@ from likeverd.cases.selectors.work import (
     list_documents,
     list_tasks,
     list_timeline,
+    read_timeline,
 )
 from likeverd.taxonomy.selectors import list_reporting_categories
 
@@ -63,6 +64,7 @@ __all__ = [
     "list_timeline",
     "office_people",
     "read_classification",
+    "read_timeline",
     "read_with_case",
     "record_case_read",
 ]

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import Func, IntegerField, QuerySet
+from django.db.models import Count, Func, IntegerField, QuerySet, Window
 from django.http import Http404
 
 from likeverd.accounts.actors import StaffActor
@@ -19,6 +19,26 @@ from likeverd.core import clock
 
 def list_timeline(*, case: Case) -> QuerySet[CaseEvent]:
     return case.events.select_related("author").order_by("-occurred_at", "-id")
+
+
+@dataclass
+class Timeline:
+    entries: list[CaseEvent]  # newest first
+    total: int  # entries in the whole timeline
+
+    @property
+    def is_whole(self) -> bool:
+        return len(self.entries) == self.total
+
+
+def read_timeline(*, case: Case, newest: int | None) -> Timeline:
+    """The case's newest `newest` entries (None: all of them) and how many there are in all, in
+    one statement (the count is a window over the whole timeline, taken before the limit)."""
+    events = list_timeline(case=case).annotate(
+        timeline_total=Window(Count("id"), output_field=IntegerField())
+    )
+    entries: list[CaseEvent] = list(events if newest is None else events[:newest])
+    return Timeline(entries=entries, total=getattr(entries[0], "timeline_total", 0) if entries else 0)
 
 
 def list_tasks(*, case: Case) -> QuerySet[Task]:

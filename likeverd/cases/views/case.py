@@ -26,11 +26,16 @@ from likeverd.cases.forms import (
 from likeverd.cases.views.common import add_errors, to_case
 from likeverd.core.once import posts_once
 
+# The case page shows the newest entries of the timeline, and a link to all of them: a case
+# that has run for years stays one quick page.
+TIMELINE_ENTRIES = 20
+
 
 @require_GET
 @viewer_required()
 def case_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
     viewer = get_viewer(request)
+    whole_timeline = request.GET.get("timeline") == "all"
     case = selectors.get_case(viewer=viewer, public_id=str(public_id), related=registry.case_page_relations())
     parties = list(selectors.list_parties(case=case))
     tasks = list(selectors.list_tasks(case=case))
@@ -46,7 +51,9 @@ def case_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "parties": parties,
             "tasks": tasks,
             "documents": documents,
-            "timeline": list(selectors.list_timeline(case=case)),
+            "timeline": selectors.read_timeline(
+                case=case, newest=None if whole_timeline else TIMELINE_ENTRIES
+            ),
             "names": {str(user.public_id): user for user in caseworkers},
             "task_titles": {str(task.public_id): task.title for task in tasks},
             "document_names": {str(document.public_id): document.filename for document in documents},

@@ -117,3 +117,30 @@ def test_an_impossible_opened_at_in_the_edit_form_is_a_form_error_not_a_crash(
     assert "The form is out of date. Open it again." in response.content.decode()
     case.refresh_from_db()
     assert case.narrative == "First version"
+
+
+def test_a_long_timeline_shows_its_newest_entries_and_links_to_the_whole_of_it(
+    office: Office, adviser: User, client_for: ClientFor
+) -> None:
+    viewer = viewer_of(adviser)
+    case = register(viewer, narrative="Refused a flat")  # its first entries: registered, assigned
+    for number in range(1, 25):
+        services.add_timeline_entry(
+            viewer=viewer, case=case, kind=EventKind.NOTE, body=f"Note number {number}."
+        )
+    client = client_for(adviser)
+    total = case.events.count()
+    assert total > 24
+
+    page = client.get(url("case_detail", case.public_id)).content.decode()
+    assert "Note number 24." in page
+    assert "Note number 5." in page  # the 20 newest: notes 24 down to 5
+    assert "Note number 4." not in page
+    assert f'<ol class="timeline" reversed start="{total}">' in page
+    assert f"Show the whole timeline ({total} entries)" in page
+
+    whole = client.get(url("case_detail", case.public_id) + "?timeline=all").content.decode()
+    assert all(f"Note number {number}." in whole for number in range(1, 25))
+    assert "Show the whole timeline" not in whole
+    norwegian = client.get(url("case_detail", case.public_id).replace("/en/", "/nb/", 1)).content.decode()
+    assert f"Vis hele tidslinjen ({total} oppføringer)" in norwegian
