@@ -75,20 +75,26 @@ class Dashboard:
     new_cases: list[Case] = field(default_factory=list)
     due_this_week: list[Task] = field(default_factory=list)
     my_cases: list[Case] = field(default_factory=list)
-    counts_by_status: dict[str, int] = field(default_factory=dict)
+    counts_by_status: dict[str, int] = field(default_factory=dict)  # the open statuses
+
+
+# The statuses the dashboard counts: the open ones. After a few years nine in ten of an office's
+# cases are closed, and counting them was most of the counts' time (10 ms of 11 at 100,000
+# cases); the dashboard links to the closed cases instead.
+OPEN_STATUSES = tuple(status for status in CaseStatus.values if status != CaseStatus.CLOSED)
 
 
 def _counts_by_status(cases: QuerySet[Case]) -> dict[str, int]:
-    """How many of `cases` have each status, in one statement of one count per status.
+    """How many of `cases` have each open status, in one statement of one count per status.
 
     Not one GROUP BY: that aggregates the office's index entries one by one, where a count of
     one (office, status) range of the index is a tight loop (SQLite: about 8 times faster at
     30,000 cases). Each count keeps the viewer's rule of `cases`."""
     if cases.query.is_empty():
-        return dict.fromkeys(CaseStatus.values, 0)
+        return dict.fromkeys(OPEN_STATUSES, 0)
     parts: list[str] = []
     params: list[Any] = []
-    for status in CaseStatus.values:
+    for status in OPEN_STATUSES:
         count = Func(template="COUNT(*)", output_field=IntegerField())
         query = cases.filter(status=status).order_by().annotate(n=count).values("n").query
         sql, values = query.sql_with_params()
@@ -97,7 +103,7 @@ def _counts_by_status(cases: QuerySet[Case]) -> dict[str, int]:
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(parts), params)
         row = cursor.fetchone()
-    return {status: int(n or 0) for status, n in zip(CaseStatus.values, row, strict=True)}
+    return {status: int(n or 0) for status, n in zip(OPEN_STATUSES, row, strict=True)}
 
 
 def get_dashboard(*, viewer: Viewer) -> Dashboard:
