@@ -155,7 +155,7 @@ def test_every_role_lands_on_a_page_with_something_on_it(
         Role.COORDINATOR: "Open intake in the office",
         Role.OFFICE_ADMIN: "Left to set up",
         Role.NETWORK_STATISTICIAN: "Figures from",
-        Role.DATA_PROTECTION_OFFICER: "Cases by status",
+        Role.DATA_PROTECTION_OFFICER: "Open cases by status",
     }
     found: dict[str, list[str]] = {}
     for role, heading in expected.items():
