@@ -26,5 +26,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A page's statements are short, but PostgreSQL plans a parallel scan as soon as it expects a
+    # few thousand rows, and starting the worker processes then takes longer than the statement
+    # (the case page's conflict check: 11 ms, against 0.4 ms without workers, at 100,000 cases).
+    # Ten times the default setup cost leaves parallel scans to the statistics' large reads.
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = f"{options.get('options', '')} -c parallel_setup_cost=10000".strip()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -125,6 +125,14 @@ def test_the_database_is_sqlite_in_wal_mode_or_postgresql() -> None:
             assert cursor.fetchone()[0] == "wal"
 
 
+@pytest.mark.postgresql_only
+@pytest.mark.django_db
+def test_postgresql_starts_no_parallel_workers_for_a_pages_short_statements() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW parallel_setup_cost")
+        assert float(cursor.fetchone()[0]) == 10000
+
+
 def test_passwords_work_whatever_is_left_of_the_old_argon2_switch(tmp_path: Path) -> None:
     # LIKEVERD_ARGON2 once chose a hasher whose library is not installed: every login failed.
     env = {"LIKEVERD_DATA_DIR": str(tmp_path), "LIKEVERD_LOCAL": "true", "LIKEVERD_ARGON2": "true"}
