@@ -176,6 +176,7 @@ def test_an_option_with_a_template_of_its_own_goes_through_the_templates() -> No
 
 
 class _EveryKind(forms.Form):
+    required_css_class = "required"
     name = forms.CharField(label="Name & <role>", help_text="Your <b>own</b> name", max_length=20)
     email = forms.EmailField(required=False, label=gettext_lazy("E-mail"))
     when = forms.DateField(label="When?", help_text=gettext_lazy("Day"))
@@ -200,7 +201,6 @@ def test_a_fields_label_help_text_and_errors_are_the_stock_html(
     with override(language):
         stock_form = _EveryKind(data, renderer=STOCK, **options)
         fast_form = _EveryKind(data, renderer=FAST, **options)
-        stock_form.required_css_class = fast_form.required_css_class = "required"
         for name in stock_form.fields:
             assert fast_form[name].as_field_group() == stock_form[name].as_field_group()
             assert fast_form[name].label_tag(attrs={"class": "x"}) == stock_form[name].label_tag(
