@@ -42,3 +42,15 @@ def test_it_runs_on_every_engine(office: Office) -> None:
     out = StringIO()
     call_command("analyze", stdout=out)
     assert "Planner statistics counted in" in out.getvalue()
+
+
+@pytest.mark.postgresql_only
+def test_postgresql_keeps_the_search_tokens_statistics_value_by_value() -> None:
+    """A rare name's token must not be taken for an average word (cases/0014): the token column
+    keeps PostgreSQL's largest list of values with their counts."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstattarget FROM pg_attribute "
+            "WHERE attrelid = 'cases_searchtoken'::regclass AND attname = 'token'"
+        )
+        assert cursor.fetchone()[0] == 10_000
