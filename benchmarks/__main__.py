@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
             f"database {size / 1_000_000:.0f} MB",
             flush=True,
         )
+        if args.reuse is not None and (forgotten := registration.forget_registrations(data)):
+            print(f"bench: deleted the {forgotten} cases an earlier run registered", flush=True)
         started = time.perf_counter()
         baseline.build(data.plaintext)
         print(f"bench: plaintext baseline built in {time.perf_counter() - started:.1f} s", flush=True)
@@ -88,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
                 registration.run(data, clients=1, per_client=per_client * 4),
                 registration.run(data, clients=16, per_client=per_client),
             ]
+            if database.keep:  # kept to be measured again: as filled
+                registration.forget_registrations(data)
 
         engine = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
         print()

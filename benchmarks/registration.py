@@ -109,3 +109,12 @@ def run(dataset: Dataset, *, clients: int, per_client: int) -> RegistrationResul
     seconds = time.perf_counter() - began
     stored = Case.objects.filter(office=dataset.office).count() - before
     return RegistrationResult(clients, clients * per_client, stored, len(errors), seconds, samples, errors)
+
+
+def forget_registrations(dataset: Dataset) -> int:
+    """Delete the cases registration runs added to the measured office (those after the fill's
+    last), so a kept database is measured again (--reuse) on the cases the baseline was built
+    from. Returns how many."""
+    last = max(dataset.plaintext)
+    _, deleted = Case.objects.filter(office=dataset.office, pk__gt=last).delete()
+    return deleted.get(Case._meta.label, 0)
