@@ -139,6 +139,19 @@ def refused(viewer: Viewer, model: type[Case | Document | Task], public_id: str)
     return Http404()
 
 
+def _links(case_ids: Sequence[int], parts: Sequence[str], term: str) -> QuerySet[Any, tuple[Any, ...]]:
+    """(part, case id, `term` of the linked term) for each link of the cases' classification
+    `parts` ("grounds", "areas"...): one statement, a UNION ALL of their link tables."""
+    queries: list[QuerySet[Any, tuple[Any, ...]]] = [
+        getattr(Case, name)
+        .through.objects.filter(case_id__in=case_ids)
+        .annotate(part=Value(name, output_field=CharField()))
+        .values_list("part", "case_id", term)
+        for name in parts
+    ]
+    return queries[0].union(*queries[1:], all=True)
+
+
 def classification_codes(
     case_ids: Sequence[int], parts: Sequence[str] = CLASSIFICATION
 ) -> dict[tuple[int, str], set[str]]:
@@ -147,15 +160,8 @@ def classification_codes(
     ids must be of cases the viewer may read."""
     if not case_ids:
         return {}
-    queries: list[QuerySet[Any, tuple[str, int, str]]] = [
-        getattr(Case, name)
-        .through.objects.filter(case_id__in=case_ids)
-        .annotate(part=Value(name, output_field=CharField()))
-        .values_list("part", "case_id", "term__code")
-        for name in parts
-    ]
     codes: dict[tuple[int, str], set[str]] = {}
-    for part, case_id, code in queries[0].union(*queries[1:], all=True):
+    for part, case_id, code in _links(case_ids, parts, "term__code"):
         codes.setdefault((case_id, part), set()).add(code)
     return codes
 
@@ -168,15 +174,7 @@ def read_classification(viewer: Viewer, cases: Sequence[Case]) -> None:
     must have come from `visible_cases(viewer)`."""
     if not cases:
         return
-    ids = [case.pk for case in cases]
-    parts: list[QuerySet[Any, tuple[str, int, int]]] = [
-        getattr(Case, name)
-        .through.objects.filter(case_id__in=ids)
-        .annotate(part=Value(name, output_field=CharField()))
-        .values_list("part", "case_id", "term_id")
-        for name in CLASSIFICATION
-    ]
-    found = list(parts[0].union(*parts[1:], all=True))
+    found = list(_links([case.pk for case in cases], CLASSIFICATION, "term_id"))
     terms = office_terms(viewer)
     missing = {term_id for _part, _case, term_id in found if term_id not in terms}
     if missing:  # a term of another jurisdiction (never made by the screens): read it as well
