@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from likeverd.accounts.actors import StaffActor
+from likeverd.accounts.models import Office
 from likeverd.accounts.viewer import Viewer
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
@@ -167,8 +168,9 @@ def _least_days(length: Length) -> int:
     return length.years * 365 + length.months * 28 + length.weeks * 7 + length.days
 
 
-def _may_end_within(rules: RuleSet, today: dt.date, within_days: int) -> Q:
-    """Cases on which some deadline may end between today and `within_days` from now.
+def _may_end_within(office: Office, rules: RuleSet, today: dt.date, within_days: int) -> Q:
+    """The office's open cases on which some deadline may end between today and `within_days`
+    from now.
 
     A period runs from the incident's earliest day, so for a period of length L it ends in
     that window only if the incident was between about L before today and L before the
@@ -176,15 +178,23 @@ def _may_end_within(rules: RuleSet, today: dt.date, within_days: int) -> Q:
     three years, 25 years...), where "every open case of the last 25 years" would be most of
     the office's open cases. Only a rule that protects minors can start later (the person's 18th
     birthday, in the sorting record), so with such rules, cases with a sorting record are kept
-    too. A superset, never a subset: the deadlines themselves are computed as before."""
+    too. A superset, never a subset: the deadlines themselves are computed as before.
+
+    Each range names the office and the open statuses itself, so that each one alone matches
+    the open cases' index (case_open_incident): SQLite then reads the ranges one by one (its
+    "multi-index OR"), where a range without them made it read every open case from the
+    earliest range on (6 ms of the dashboard's SQL at 100,000 cases)."""
+    is_open = Q(office=office) & ~Q(status=CaseStatus.CLOSED)
     condition = Q(pk__in=[])
     for length in {rule.length for rule in rules.rules}:
-        condition |= Q(
-            incident_date_from__gte=today - dt.timedelta(days=_most_days(length)),
-            incident_date_from__lte=today + dt.timedelta(days=within_days - _least_days(length)),
-        )
+        earliest = today - dt.timedelta(days=_most_days(length))
+        latest = today + dt.timedelta(days=within_days - _least_days(length))
+        condition |= is_open & Q(incident_date_from__range=(earliest, latest))
     if any(rule.minor_until_age is not None for rule in rules.rules):
-        condition |= Q(sorting__isnull=False)
+        # The office's open cases that have a sorting record (SQLite reads them from the same
+        # index, a sorting record each; PostgreSQL joins).
+        recorded = SortingRecord.objects.filter(case__office=office).exclude(case__status=CaseStatus.CLOSED)
+        condition |= Q(pk__in=recorded.values("case_id"))
     return condition
 
 
@@ -200,7 +210,9 @@ def upcoming_deadlines(
     if mine:
         cases = cases.filter(Q(assigned_to=viewer.user) | Q(assigned_to__isnull=True))
     if viewer.office is not None:
-        cases = cases.filter(_may_end_within(rules_for(viewer.office.jurisdiction), day, within_days))
+        cases = cases.filter(
+            _may_end_within(viewer.office, rules_for(viewer.office.jurisdiction), day, within_days)
+        )
     # No order: the rows are sorted by deadline below, and an ORDER BY received_at would lead
     # SQLite to walk the office's cases in that index's order instead of reading the few
     # incident-date ranges from the open cases' index (case_open_incident). Only what the
