@@ -148,3 +148,4 @@ def render_shown(context: template.Context, shown: registry.Shown) -> str:
 register.filter("person", core_tags.person)
 register.filter("get_item", core_tags.get_item)
 register.filter("target_label", core_tags.target_label)
+register.filter("time_tag", core_tags.time_tag, expects_localtime=True)
