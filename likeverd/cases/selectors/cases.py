@@ -202,13 +202,17 @@ def get_case(*, viewer: Viewer, public_id: str, related: Sequence[str] = ()) -> 
     try:
         case = (
             visible_cases(viewer)
-            .select_related("office", "assigned_to", "reporting_category", *related)
+            .select_related("assigned_to", "reporting_category", *related)
             .get(public_id=public_id)
         )
     except ValueError:
         raise Http404 from None
     except Case.DoesNotExist:
         raise refused(viewer, Case, public_id) from None
+    # The case is of the viewer's office (visible_cases), whose row the viewer holds: not joined
+    # again. With it, PostgreSQL planned the statement's nine tables in 3.5 ms, against 1.2.
+    if viewer.office is not None and case.office_id == viewer.office.pk:
+        case.office = viewer.office
     read_classification(viewer, [case])
     remember_readable(viewer, case)
     viewer.memo.setdefault("case_relations", {})[case.pk] = frozenset(related)
