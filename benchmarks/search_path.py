@@ -19,7 +19,7 @@ from django.test.utils import CaptureQueriesContext
 
 from benchmarks import baseline
 from benchmarks.dataset import RARE_NAME, Dataset
-from benchmarks.timing import Timing, measure
+from benchmarks.timing import Timing, measure_side_by_side
 from likeverd.accounts.actors import StaffActor
 from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
@@ -98,7 +98,6 @@ def run(dataset: Dataset, *, repeat: int) -> list[SearchResult]:
     for kind, query, is_prefix in queries(dataset):
         with CaptureQueriesContext(connection) as captured:
             _, total = first_page(dataset, query)
-        likeverd = measure(kind, partial(first_page, dataset, query), repeat=repeat)
         index = baseline.searcher(query, prefix=is_prefix)
         _, plain_total = plain_first_page(dataset, index)
         if plain_total != total:
@@ -106,8 +105,16 @@ def run(dataset: Dataset, *, repeat: int) -> list[SearchResult]:
             raise RuntimeError(
                 f"search {kind!r}: Likeverd found {total} cases, the plaintext baseline {plain_total}"
             )
-        plain = measure(kind, partial(plain_first_page, dataset, index), repeat=repeat)
-        index_only = measure(kind, index, repeat=repeat)
+        # Likeverd's search and the baselines take turns, so each pair is measured side by side.
+        timings = measure_side_by_side(
+            {
+                "likeverd": partial(first_page, dataset, query),
+                "plain": partial(plain_first_page, dataset, index),
+                "index only": index,
+            },
+            repeat=repeat,
+        )
+        likeverd, plain, index_only = timings["likeverd"], timings["plain"], timings["index only"]
         results.append(
             SearchResult(
                 kind=kind,

@@ -44,6 +44,25 @@ def measure(
     return Timing(label, samples, target_ms)
 
 
+def measure_side_by_side(
+    runs: dict[str, Callable[[], object]], *, repeat: int, warmup: int = 1
+) -> dict[str, Timing]:
+    """Each of `runs` `repeat` times, taking turns (one of each per round), so that what is
+    compared is measured under the same conditions: on a shared machine the speed drifts by a
+    third over minutes, and a page measured minutes after the floor was compared with a floor
+    from a faster or slower minute."""
+    for _ in range(warmup):
+        for run in runs.values():
+            run()
+    samples: dict[str, list[float]] = {label: [] for label in runs}
+    for _ in range(repeat):
+        for label, run in runs.items():
+            started = time.perf_counter()
+            run()
+            samples[label].append((time.perf_counter() - started) * 1000)
+    return {label: Timing(label, found) for label, found in samples.items()}
+
+
 def table(timings: list[Timing], *, unit: str = "ms") -> str:
     headers = ("", f"p50 {unit}", f"p95 {unit}", f"max {unit}", "target", "")
     rows = []
