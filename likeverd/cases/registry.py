@@ -23,7 +23,11 @@ section costs the queries it makes itself and no more. A section that needs a ro
 the case by a one-to-one relation (its sorting record, its receipt) names the relation in
 `related`: the case page reads it with the case, in the same statement, and the section takes it
 from there (`selectors.read_with_case(viewer, case, relation)` says when it may) instead of
-asking again. Reads of case data they make are theirs to audit. Sections and boxes appear in
+asking again. A section that lists rows hanging off the case by a foreign key (its drafts, its
+referrals), which most cases have none of, names the reverse relation in `present`: the case
+page asks, in the same statement, whether the case has any, and the section skips its query
+when `selectors.known_empty(case, relation)` says it has none. Reads of case data they make are
+theirs to audit. Sections and boxes appear in
 `order`, then by code. A kind's template renders one timeline entry with `event` in its context;
 kinds nobody registers (an app since removed) render `cases/events/_unknown.html`. The kinds of
 `cases` itself (EventKind) are registered here.
@@ -66,6 +70,7 @@ class CaseSection:
     context: SectionContext
     order: int = 100
     related: tuple[str, ...] = ()
+    present: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -111,12 +116,14 @@ def register_case_section(
     context: SectionContext,
     order: int = 100,
     related: tuple[str, ...] = (),
+    present: tuple[str, ...] = (),
 ) -> None:
     """A section of the case page, shown when `context(viewer, case)` returns a dict; `related`:
-    one-to-one relations of the case the page reads with the case for it."""
+    one-to-one relations of the case the page reads with the case for it; `present`: reverse
+    relations (rows with a foreign key to the case) whose existence the page reads with it."""
     _check_new(_case_sections, code, "Case section")
     _case_sections[code] = CaseSection(
-        code=code, template=template, context=context, order=order, related=related
+        code=code, template=template, context=context, order=order, related=related, present=present
     )
 
 
@@ -179,6 +186,11 @@ def case_sections(viewer: "Viewer", case: "Case") -> list[Shown]:
 def case_page_relations() -> tuple[str, ...]:
     """The one-to-one relations the registered sections read with the case, each once."""
     return tuple(sorted({name for section in _case_sections.values() for name in section.related}))
+
+
+def case_page_presences() -> tuple[str, ...]:
+    """The reverse relations whose existence the registered sections read with the case."""
+    return tuple(sorted({name for section in _case_sections.values() for name in section.present}))
 
 
 def dashboard_boxes(viewer: "Viewer") -> list[Shown]:

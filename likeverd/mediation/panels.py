@@ -12,6 +12,7 @@ from likeverd.audit.models import AuditAction
 from likeverd.audit.services import record_event
 from likeverd.cases import registry
 from likeverd.cases.models import Case
+from likeverd.cases.selectors import known_empty
 from likeverd.mediation import selectors
 from likeverd.mediation.models import OPEN_STAGES
 from likeverd.mediation.services import BENCH_EVENT
@@ -21,12 +22,13 @@ def case_section(viewer: Viewer, case: Case) -> dict[str, object] | None:
     """The section "Mediation bench": for an adviser, the link to send the case (whose page lists
     what the gate still lacks: triage's own section shows the assessment, so the case page does
     not read it twice), or the referral's stage and outcome; for a mediator, the same and a link
-    to the bench page. One query; the referral's read, when there is one, is audited here."""
+    to the bench page. One query, none when the case page found no referral; the referral's
+    read, when there is one, is audited here."""
     adviser = viewer.can(Permission.CLASSIFY_CASE)
     mediator = selectors.may_mediate(viewer)
     if not adviser and not mediator:
         return None
-    referral = selectors.latest_referral(case=case)
+    referral = None if known_empty(case, "bench_referrals") else selectors.latest_referral(case=case)
     if referral is not None:
         record_event(
             actor=StaffActor.of(viewer),
@@ -63,7 +65,11 @@ def register() -> None:
         BENCH_EVENT, label=_("Mediation bench"), template="mediation/events/bench.html"
     )
     registry.register_case_section(
-        "mediation", template="mediation/case_section.html", context=case_section, order=60
+        "mediation",
+        template="mediation/case_section.html",
+        context=case_section,
+        order=60,
+        present=("bench_referrals",),
     )
     registry.register_dashboard_box(
         "mediation", template="mediation/dashboard_box.html", context=dashboard_box, order=40

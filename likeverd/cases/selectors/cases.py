@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import CharField, Prefetch, Q, QuerySet, Value
+from django.db.models import CharField, Exists, ManyToOneRel, OuterRef, Prefetch, Q, QuerySet, Value
 from django.http import Http404
 
 from likeverd.accounts.actors import StaffActor
@@ -196,13 +196,29 @@ def read_classification(viewer: Viewer, cases: Sequence[Case]) -> None:
             cache[name] = queryset
 
 
-def get_case(*, viewer: Viewer, public_id: str, related: Sequence[str] = ()) -> Case:
+def _presence(relation: str) -> Exists:
+    """Whether the case has a row of the reverse relation `relation` (e.g. "referrals")."""
+    field = Case._meta.get_field(relation)
+    if not isinstance(field, ManyToOneRel):
+        raise TypeError(f"Case.{relation} is not a reverse foreign key")
+    return Exists(field.related_model._default_manager.filter(**{field.field.name: OuterRef("pk")}))
+
+
+# The attribute get_case leaves on a case: reverse relation -> whether the case has any rows.
+_PRESENT = "_likeverd_present"
+
+
+def get_case(
+    *, viewer: Viewer, public_id: str, related: Sequence[str] = (), present: Sequence[str] = ()
+) -> Case:
     """One case the viewer may see, or 404 (also for other offices' cases); the read is audited.
-    `related`: one-to-one relations to read with it (the case page's sections declare theirs)."""
+    `related`: one-to-one relations to read with it (the case page's sections declare theirs);
+    `present`: reverse relations whose existence to read with it (`known_empty`)."""
     try:
         case = (
             visible_cases(viewer)
             .select_related("assigned_to", "reporting_category", *related)
+            .annotate(**{f"present_{name}": _presence(name) for name in present})
             .get(public_id=public_id)
         )
     except ValueError:
@@ -213,6 +229,7 @@ def get_case(*, viewer: Viewer, public_id: str, related: Sequence[str] = ()) -> 
     # again. With it, PostgreSQL planned the statement's nine tables in 3.5 ms, against 1.2.
     if viewer.office is not None and case.office_id == viewer.office.pk:
         case.office = viewer.office
+    setattr(case, _PRESENT, {name: bool(getattr(case, f"present_{name}")) for name in present})
     read_classification(viewer, [case])
     remember_readable(viewer, case)
     viewer.memo.setdefault("case_relations", {})[case.pk] = frozenset(related)
@@ -220,6 +237,13 @@ def get_case(*, viewer: Viewer, public_id: str, related: Sequence[str] = ()) -> 
         actor=StaffActor.of(viewer), office=viewer.office, action=AuditAction.VIEW, target=case, case=case
     )
     return case
+
+
+def known_empty(case: Case, relation: str) -> bool:
+    """Whether get_case, reading this very case object, found no rows of the reverse relation
+    `relation` (a section declared it in `present`): then the section need not ask. False when
+    it was not asked, so the caller reads."""
+    return getattr(case, _PRESENT, {}).get(relation) is False
 
 
 def read_with_case(viewer: Viewer, case: Case, relation: str) -> bool:

@@ -100,16 +100,17 @@ def _queries(client: Client, path: str, params: dict[str, str]) -> list[str]:
 # statement, its classification in one (a UNION of the four link tables) and the office's terms once
 # for it and the timeline's labels. Its sections then read: triage's, the ticked checklist steps,
 # the sorting record's evidence (when there is a record), the provisions the classification cites
-# (when there is one) and the other actors' entries in the help directory; triage's drafts and
-# referrals two (the versions with their files, the referrals with their services); the mediation
-# bench's one (the case's latest referral). The dashboard writes one insert of the audit rows for
+# (when there is one) and the other actors' entries in the help directory. Whether the case has
+# drafts, referrals and a bench referral is read with the case, and these cases have none, so
+# triage's drafts and referrals and the mediation bench's referral cost no statement (with some:
+# one each, however many). The dashboard writes one insert of the audit rows for
 # the task titles it shows.
 PAGE_QUERIES = {
     "dashboard": 13,
     "case list": 9,
     "case list, filtered": 10,
     "case list, searched": 10,
-    "case page": 20,
+    "case page": 17,
 }
 
 

@@ -36,7 +36,12 @@ TIMELINE_ENTRIES = 20
 def case_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
     viewer = get_viewer(request)
     whole_timeline = request.GET.get("timeline") == "all"
-    case = selectors.get_case(viewer=viewer, public_id=str(public_id), related=registry.case_page_relations())
+    case = selectors.get_case(
+        viewer=viewer,
+        public_id=str(public_id),
+        related=registry.case_page_relations(),
+        present=registry.case_page_presences(),
+    )
     parties = list(selectors.list_parties(case=case))
     tasks = list(selectors.list_tasks(case=case))
     documents = list(selectors.list_documents(case=case))

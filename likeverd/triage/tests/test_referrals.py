@@ -303,6 +303,25 @@ def test_the_case_page_reads_drafts_and_referrals_in_two_queries_however_many(
     assert all(str(referral.public_id) in shown for referral in Referral.objects.filter(case=case))
 
 
+def test_the_case_page_asks_for_referrals_only_when_the_case_has_any(
+    office: Office, adviser: User, client_for: Any
+) -> None:
+    from django.test.utils import CaptureQueriesContext
+
+    case = case_with_facts(adviser)
+    client = client_for(adviser)
+    page = reverse("cases:case_detail", args=[case.public_id])
+    with CaptureQueriesContext(connection) as none_yet:
+        client.get(page)
+    # The case's statement asks whether there are any (an EXISTS); no statement reads them.
+    assert not any(q["sql"].startswith('SELECT "triage_referral"') for q in none_yet.captured_queries)
+    referral = services.suggest_referral(viewer=viewer_of(adviser), case=case, authority="LDO")
+    with CaptureQueriesContext(connection) as one:
+        response = client.get(page)
+    assert len(one.captured_queries) == len(none_yet.captured_queries) + 1
+    assert str(referral.public_id) in response.content.decode()
+
+
 def test_the_right_of_access_export_shows_to_whom_data_went_and_what(office: Office, adviser: User) -> None:
     from likeverd.privacy import exports
 
