@@ -35,6 +35,8 @@ from likeverd.cases.selectors.work import (
     list_documents,
     list_tasks,
     list_timeline,
+    read_documents,
+    read_tasks,
     read_timeline,
 )
 from likeverd.taxonomy.selectors import list_reporting_categories
@@ -66,6 +68,8 @@ __all__ = [
     "list_timeline",
     "office_people",
     "read_classification",
+    "read_documents",
+    "read_tasks",
     "read_timeline",
     "read_with_case",
     "record_case_read",

@@ -12,6 +12,7 @@ from likeverd.audit.services import record_views
 from likeverd.cases.access import visible_cases, visible_through
 from likeverd.cases.models import Case, CaseEvent, CaseStatus, Document, Task
 from likeverd.cases.selectors.cases import refused
+from likeverd.cases.selectors.casework import with_people
 from likeverd.core import clock
 
 
@@ -29,14 +30,26 @@ class Timeline:
         return len(self.entries) == self.total
 
 
-def read_timeline(*, case: Case, newest: int | None) -> Timeline:
+def read_timeline(*, viewer: Viewer, case: Case, newest: int | None) -> Timeline:
     """The case's newest `newest` entries (None: all of them) and how many there are in all, in
-    one statement (the count is a window over the whole timeline, taken before the limit)."""
-    events = list_timeline(case=case).annotate(
+    one statement (the count is a window over the whole timeline, taken before the limit); each
+    entry's author from the office's people (`with_people`)."""
+    events = case.events.order_by("-occurred_at", "-id").annotate(
         timeline_total=Window(Count("id"), output_field=IntegerField())
     )
     entries: list[CaseEvent] = list(events if newest is None else events[:newest])
+    with_people(viewer, entries, "author")
     return Timeline(entries=entries, total=getattr(entries[0], "timeline_total", 0) if entries else 0)
+
+
+def read_tasks(*, viewer: Viewer, case: Case) -> list[Task]:
+    """The case's tasks as the case page lists them, each assignee from the office's people."""
+    return with_people(viewer, list(case.tasks.order_by("done_at", "due_date", "id")), "assignee")
+
+
+def read_documents(*, case: Case) -> list[Document]:
+    """The case's documents as the case page lists them (name, kind, size, when; not who)."""
+    return list(case.documents.order_by("-created_at", "-id"))
 
 
 def list_tasks(*, case: Case) -> QuerySet[Task]:

@@ -88,3 +88,35 @@ def test_the_sorting_record_read_with_the_case_is_still_audited_on_the_case_page
     after = AuditEvent.objects.filter(action=AuditAction.VIEW, target_id=str(record.public_id)).count()
     assert after == before + 1
     assert AuditEvent.objects.filter(action=AuditAction.VIEW, target_id=str(case.public_id)).exists()
+
+
+def test_entries_and_tasks_name_their_people_also_after_they_left_the_office(
+    office: Office, adviser: User, client_for: Any
+) -> None:
+    """Authors and assignees come from the office's people, read once for the page; someone
+    who has since left is read as well, so the page still names them."""
+    from likeverd.accounts.roles import Role
+    from likeverd.accounts.tests.factories import make_staff
+    from likeverd.cases.models import EventKind
+    from likeverd.core import clock
+
+    colleague = make_staff(office, Role.ADVISER, first_name="Kari", last_name="Leavesoon")
+    case = register(viewer_of(adviser))
+    services.add_timeline_entry(viewer=viewer_of(colleague), case=case, kind=EventKind.NOTE, body="Ringte")
+    services.add_task(
+        viewer=viewer_of(adviser), case=case, title="Ring tilbake", due_date=clock.today(), assignee=colleague
+    )
+    task = case.tasks.get()
+    client = client_for(adviser)
+
+    def named_in_entry_and_task() -> tuple[bool, bool]:
+        page = client.get(url("case_detail", case.public_id)).content.decode()
+        timeline = page[page.index('<ol class="timeline"') :]
+        row = page[page.index(f'<tr id="task-{task.public_id}"') :]
+        return "Kari Leavesoon" in timeline[: timeline.index("</ol>")], "Kari Leavesoon" in row[
+            : row.index("</tr>")
+        ]
+
+    assert named_in_entry_and_task() == (True, True)
+    colleague.memberships.update(is_active=False)
+    assert named_in_entry_and_task() == (True, True)

@@ -43,8 +43,8 @@ def case_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
         present=registry.case_page_presences(),
     )
     parties = list(selectors.list_parties(case=case))
-    tasks = list(selectors.list_tasks(case=case))
-    documents = list(selectors.list_documents(case=case))
+    tasks = selectors.read_tasks(viewer=viewer, case=case)
+    documents = selectors.read_documents(case=case)
     caseworkers = selectors.caseworkers(viewer=viewer)
     editable = can_edit(viewer, case)
     return render(
@@ -57,7 +57,7 @@ def case_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "tasks": tasks,
             "documents": documents,
             "timeline": selectors.read_timeline(
-                case=case, newest=None if whole_timeline else TIMELINE_ENTRIES
+                viewer=viewer, case=case, newest=None if whole_timeline else TIMELINE_ENTRIES
             ),
             "names": {str(user.public_id): user for user in caseworkers},
             "task_titles": {str(task.public_id): task.title for task in tasks},
