@@ -206,28 +206,27 @@ def upcoming_deadlines(
     birth date, if any. `mine`: only the viewer's own cases and those nobody is assigned to
     (which nobody else watches), as the dashboard shows them."""
     day = today or clock.today()
+    office = viewer.office
+    if office is None:  # no office, no cases (visible_cases)
+        return []
+    rules = rules_for(office.jurisdiction)
     cases = visible_cases(viewer).exclude(status=CaseStatus.CLOSED).filter(incident_date_from__isnull=False)
     if mine:
         cases = cases.filter(Q(assigned_to=viewer.user) | Q(assigned_to__isnull=True))
-    if viewer.office is not None:
-        cases = cases.filter(
-            _may_end_within(viewer.office, rules_for(viewer.office.jurisdiction), day, within_days)
-        )
+    cases = cases.filter(_may_end_within(office, rules, day, within_days))
     # No order: the rows are sorted by deadline below, and an ORDER BY received_at would lead
     # SQLite to walk the office's cases in that index's order instead of reading the few
     # incident-date ranges from the open cases' index (case_open_incident). Only what the
-    # deadlines are computed from and what the rows show: no narrative, no names.
-    listed = list(
-        cases.select_related("office", "sorting")
-        .only(*_DEADLINE_FIELDS, "office__jurisdiction", "sorting__birth_date")
-        .order_by()
-    )
+    # deadlines are computed from and what the rows show: no narrative, no names; the office's
+    # rules are the viewer's office's (every case is of it), not joined per case.
+    listed = list(cases.select_related("sorting").only(*_DEADLINE_FIELDS, "sorting__birth_date").order_by())
     codes = classification_codes([case.pk for case in listed], parts=("areas", "forms", "tracks"))
     found: list[CaseDeadline] = []
     for case in listed:
         record = getattr(case, "sorting", None)
         for deadline in deadlines_for(
-            jurisdiction=case.office.jurisdiction,
+            jurisdiction=office.jurisdiction,
+            rule_set=rules,
             # The incident's days only: its words (incident_date_text) are not read here.
             incident=IncidentDate(
                 case.incident_date_from,
