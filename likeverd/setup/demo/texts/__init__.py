@@ -32,7 +32,8 @@ from likeverd.setup.demo.texts.narratives import (
     WISH_CLAUSES_NB,
     WISH_CLAUSES_SV,
 )
-from likeverd.setup.demo.texts.themes import THEMES, Theme
+from likeverd.setup.demo.texts.theme import Theme
+from likeverd.setup.demo.texts.themes import THEMES
 
 __all__ = [
     "CALLS_NB",
