@@ -34,8 +34,11 @@ def read_timeline(*, viewer: Viewer, case: Case, newest: int | None) -> Timeline
     """The case's newest `newest` entries (None: all of them) and how many there are in all, in
     one statement (the count is a window over the whole timeline, taken before the limit); each
     entry's author from the office's people (`with_people`)."""
-    events = case.events.order_by("-occurred_at", "-id").annotate(
-        timeline_total=Window(Count("id"), output_field=IntegerField())
+    # Authors from the office's people, not joined (select_related(None)).
+    events = (
+        list_timeline(case=case)
+        .select_related(None)
+        .annotate(timeline_total=Window(Count("id"), output_field=IntegerField()))
     )
     entries: list[CaseEvent] = list(events if newest is None else events[:newest])
     with_people(viewer, entries, "author")
@@ -44,12 +47,12 @@ def read_timeline(*, viewer: Viewer, case: Case, newest: int | None) -> Timeline
 
 def read_tasks(*, viewer: Viewer, case: Case) -> list[Task]:
     """The case's tasks as the case page lists them, each assignee from the office's people."""
-    return with_people(viewer, list(case.tasks.order_by("done_at", "due_date", "id")), "assignee")
+    return with_people(viewer, list(list_tasks(case=case).select_related(None)), "assignee")
 
 
 def read_documents(*, case: Case) -> list[Document]:
     """The case's documents as the case page lists them (name, kind, size, when; not who)."""
-    return list(case.documents.order_by("-created_at", "-id"))
+    return list(list_documents(case=case).select_related(None))
 
 
 def list_tasks(*, case: Case) -> QuerySet[Task]:
