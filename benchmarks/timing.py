@@ -10,8 +10,6 @@ from dataclasses import dataclass
 class Timing:
     label: str
     samples_ms: list[float]
-    target_ms: float | None = None
-    note: str = ""
 
     @property
     def p50(self) -> float:
@@ -25,23 +23,6 @@ class Timing:
     @property
     def max(self) -> float:
         return max(self.samples_ms)
-
-    @property
-    def meets_target(self) -> bool:
-        return self.target_ms is None or self.p95 < self.target_ms
-
-
-def measure(
-    label: str, run: Callable[[], object], *, repeat: int, warmup: int = 1, target_ms: float | None = None
-) -> Timing:
-    for _ in range(warmup):
-        run()
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        samples.append((time.perf_counter() - started) * 1000)
-    return Timing(label, samples, target_ms)
 
 
 def measure_side_by_side(
@@ -61,30 +42,6 @@ def measure_side_by_side(
             run()
             samples[label].append((time.perf_counter() - started) * 1000)
     return {label: Timing(label, found) for label, found in samples.items()}
-
-
-def table(timings: list[Timing], *, unit: str = "ms") -> str:
-    headers = ("", f"p50 {unit}", f"p95 {unit}", f"max {unit}", "target", "")
-    rows = []
-    for timing in timings:
-        target = f"< {timing.target_ms:g}" if timing.target_ms is not None else "-"
-        verdict = ("ok" if timing.meets_target else "MISSED") if timing.target_ms is not None else ""
-        rows.append(
-            (
-                timing.label,
-                f"{timing.p50:.2f}",
-                f"{timing.p95:.2f}",
-                f"{timing.max:.2f}",
-                target,
-                f"{verdict} {timing.note}".strip(),
-            )
-        )
-    widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
-    lines = []
-    for row in [headers, *rows]:
-        cells = [row[0].ljust(widths[0])] + [row[i].rjust(widths[i]) for i in range(1, 5)] + [row[5]]
-        lines.append("  ".join(cells).rstrip())
-    return "\n".join(lines)
 
 
 def grid(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
