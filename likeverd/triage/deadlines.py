@@ -34,13 +34,6 @@ from typing import Any
 from likeverd.cases.dates import IncidentDate
 from likeverd.triage.rules import DeadlineRule, Length, RuleSet, rules_for
 
-# Days in each month of a common year; February gains one in a leap year.
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def _days_in(year: int, month: int) -> int:
-    return 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month - 1]
-
 
 # Remembered: the deadline box and page count a handful of lengths from the same few hundred
 # incident days, twice per rule (earliest and latest expiry).
@@ -54,7 +47,9 @@ def add_period(start: dt.date, length: Length) -> dt.date:
             year, month_index = divmod(start.year * 12 + start.month - 1 + months, 12)
             if year > dt.MAXYEAR:
                 return dt.date.max
-            start = dt.date(year, month_index + 1, min(start.day, _days_in(year, month_index + 1)))
+            start = dt.date(
+                year, month_index + 1, min(start.day, calendar.monthrange(year, month_index + 1)[1])
+            )
         return start + dt.timedelta(days=length.weeks * 7 + length.days)
     except OverflowError:
         return dt.date.max
